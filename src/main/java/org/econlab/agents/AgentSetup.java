@@ -1,0 +1,21 @@
+package org.econlab.agents;
+
+import org.econlab.economy.LabourModel;
+import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.population.Population;
+
+/**
+ * What a worker or planner policy is built from at the start of a run. Immutable.
+ *
+ * @param population    the workers' traits
+ * @param startSchedule the marginal rates before the planner first acts
+ * @param labour        utility constants and labour range
+ * @param swfWeighting  the welfare the planner maximises
+ * @param seed          the run seed
+ * @param totalSteps    steps in the run
+ * @param taxYearSteps  T, steps per tax year
+ */
+public record AgentSetup(Population population, TaxSchedule startSchedule, LabourModel labour,
+                         SwfWeighting swfWeighting, long seed, int totalSteps, int taxYearSteps) {
+}

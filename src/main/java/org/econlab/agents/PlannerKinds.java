@@ -1,0 +1,117 @@
+package org.econlab.agents;
+
+import org.econlab.config.InvalidInputException;
+import org.econlab.config.JsonFields;
+import org.econlab.economy.BracketPreset;
+import org.econlab.economy.SaezOptimalRates;
+import org.econlab.economy.TaxBrackets;
+import org.econlab.economy.TaxSchedule;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The planner kinds a scenario can name (design note 9): the fixed baselines of paper-model §8 here,
+ * learning planners as they are added. Each kind validates its parameters at load time.
+ */
+public final class PlannerKinds {
+
+    /** Builds a planner policy for one run. */
+    @FunctionalInterface
+    public interface Factory extends Function<AgentSetup, PlannerPolicy> {
+    }
+
+    /** Reads a kind's parameters (object at {@code planner}) for these brackets and returns its factory. */
+    @FunctionalInterface
+    public interface Parser {
+        Factory parse(JsonFields params, TaxBrackets brackets);
+    }
+
+    public static final String US_FED = "us_fed";
+    public static final String SAEZ = "saez";
+    public static final String FREE_MARKET = "free_market";
+    public static final String UNIFORM = "uniform";
+    public static final String FIXED = "fixed";
+
+    private static final Map<String, Parser> KINDS = new LinkedHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+    static {
+        register(US_FED, "2024 U.S. federal rates 10/12/22/24/32/35/37% (us_fed_2024 brackets)", (p, brackets) -> {
+            p.rejectUnknown();
+            if (!brackets.equals(BracketPreset.US_FED_2024.brackets())) {
+                throw new InvalidInputException(p.pathOf("kind"),
+                        "us_fed needs the us_fed_2024 brackets; this scenario has " + brackets.count() + " other brackets");
+            }
+            TaxSchedule s = TaxSchedule.of(brackets, BracketPreset.US_FED_2024_RATES_PERCENT);
+            return setup -> new FixedPlanner(US_FED, s);
+        });
+        register(SAEZ, "Saez optimal rates from the skill population (elasticity: one value or one per bracket)",
+                (p, brackets) -> {
+                    double[] e = p.numbers("elasticity", 1e-6, 1e6, true);
+                    if (e == null) {
+                        e = new double[] {SaezOptimalRates.AI_ECONOMIST_FLAT_ELASTICITY};
+                    }
+                    if (e.length != 1 && e.length != brackets.count()) {
+                        throw new InvalidInputException(p.pathOf("elasticity"), "needs 1 value or "
+                                + brackets.count() + " (one per bracket), got " + e.length);
+                    }
+                    p.rejectUnknown();
+                    double[] elasticity = e;
+                    return setup -> new FixedPlanner(SAEZ, TaxSchedule.of(brackets,
+                            SaezOptimalRates.ratesPercent(setup.population().skills(), brackets, elasticity)));
+                });
+        register(FREE_MARKET, "0% in every bracket", (p, brackets) -> {
+            p.rejectUnknown();
+            return setup -> new FixedPlanner(FREE_MARKET, TaxSchedule.uniform(brackets, 0));
+        });
+        register(UNIFORM, "one rate (percent, default 50) in every bracket", (p, brackets) -> {
+            double rate = p.number("rate", 50, 0, 100);
+            p.rejectUnknown();
+            return setup -> new FixedPlanner(UNIFORM, TaxSchedule.uniform(brackets, rate));
+        });
+        register(FIXED, "the given rates (percent, one per bracket)", (p, brackets) -> {
+            double[] rates = p.numbers("rates", 0, 100, false);
+            if (rates == null) {
+                throw new InvalidInputException(p.pathOf("rates"), "is required for the fixed planner");
+            }
+            if (rates.length != brackets.count()) {
+                throw new InvalidInputException(p.pathOf("rates"),
+                        "needs " + brackets.count() + " rates (one per bracket), got " + rates.length);
+            }
+            p.rejectUnknown();
+            TaxSchedule s = TaxSchedule.of(brackets, rates);
+            return setup -> new FixedPlanner(FIXED, s);
+        });
+    }
+
+    private PlannerKinds() {
+    }
+
+    /** Adds a kind; later issues register theirs here. */
+    public static synchronized void register(String kind, String description, Parser parser) {
+        KINDS.put(kind, parser);
+        DESCRIPTIONS.put(kind, description);
+    }
+
+    public static synchronized Map<String, String> descriptions() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(DESCRIPTIONS));
+    }
+
+    /**
+     * Validates a planner object (its {@code kind} and parameters) for these brackets.
+     *
+     * @throws InvalidInputException naming the field at fault
+     */
+    public static synchronized Factory parse(JsonFields planner, TaxBrackets brackets) {
+        String kind = planner.requiredString("kind");
+        Parser parser = KINDS.get(kind);
+        if (parser == null) {
+            throw new InvalidInputException(planner.pathOf("kind"),
+                    "unknown planner kind \"" + kind + "\" (known: " + String.join(", ", KINDS.keySet()) + ")");
+        }
+        return parser.parse(planner, brackets);
+    }
+}

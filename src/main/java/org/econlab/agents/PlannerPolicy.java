@@ -1,0 +1,39 @@
+package org.econlab.agents;
+
+import org.econlab.economy.TaxSchedule;
+import org.econlab.population.Population;
+import org.econlab.population.WorkerState;
+
+/**
+ * Sets the marginal rates once per tax year. Called only on the runner thread.
+ */
+public interface PlannerPolicy {
+
+    /** The registry name of this kind, e.g. {@code saez}. */
+    String kind();
+
+    /**
+     * The rates for the tax year starting at {@code ctx.step()}; {@code ctx.schedule()} holds the rates
+     * in force until now. Called at step 0 and at every later tax-year start past the warm-up.
+     */
+    TaxSchedule decide(StepContext ctx);
+
+    /** Sees every step's outcome and its SWF. Default: nothing. */
+    default void observe(StepContext ctx, Population population, WorkerState state, double swf) {
+    }
+
+    /** Agent index of the elected leader who set the rates, or -1 when no election is held. */
+    default int leader() {
+        return -1;
+    }
+
+    /** Ballots the leader received in the last election (0 when none). */
+    default int votesForLeader() {
+        return 0;
+    }
+
+    /** Extra per-step figures this planner reports ({@link StepMetrics}). Default: none. */
+    default StepMetrics metrics() {
+        return StepMetrics.NONE;
+    }
+}

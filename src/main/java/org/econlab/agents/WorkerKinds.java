@@ -1,0 +1,72 @@
+package org.econlab.agents;
+
+import org.econlab.config.InvalidInputException;
+import org.econlab.config.JsonFields;
+import org.econlab.economy.LabourModel;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The worker kinds a scenario can name (design note 9). Each kind reads and validates its own
+ * parameters when the scenario is loaded and returns a factory that builds the policy for a run.
+ */
+public final class WorkerKinds {
+
+    /** Builds a worker policy for one run. */
+    @FunctionalInterface
+    public interface Factory extends Function<AgentSetup, WorkerPolicy> {
+    }
+
+    /** Reads a kind's parameters (object at {@code worker}) and returns its factory. */
+    @FunctionalInterface
+    public interface Parser {
+        Factory parse(JsonFields params, LabourModel labour);
+    }
+
+    private static final Map<String, Parser> KINDS = new LinkedHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+    static {
+        register(RationalWorkers.KIND, "exact best response to the current schedule", (p, labour) -> {
+            p.rejectUnknown();
+            return setup -> new RationalWorkers();
+        });
+        register(FixedWorkers.KIND, "constant hours (given, or 40..60 per agent as in the paper)", (p, labour) -> {
+            Double hours = p.has("hours") ? p.number("hours", 0, 0, labour.maxHoursPerWeek()) : null;
+            p.rejectUnknown();
+            return setup -> new FixedWorkers(hours, setup.seed());
+        });
+    }
+
+    private WorkerKinds() {
+    }
+
+    /** Adds a kind; later issues register theirs here. */
+    public static synchronized void register(String kind, String description, Parser parser) {
+        KINDS.put(kind, parser);
+        DESCRIPTIONS.put(kind, description);
+    }
+
+    /** Kind name to one-line description, in registration order. */
+    public static synchronized Map<String, String> descriptions() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(DESCRIPTIONS));
+    }
+
+    /**
+     * Validates a worker object (its {@code kind} and parameters) and returns the factory.
+     *
+     * @throws InvalidInputException naming the field at fault
+     */
+    public static synchronized Factory parse(JsonFields worker, LabourModel labour) {
+        String kind = worker.requiredString("kind");
+        Parser parser = KINDS.get(kind);
+        if (parser == null) {
+            throw new InvalidInputException(worker.pathOf("kind"),
+                    "unknown worker kind \"" + kind + "\" (known: " + String.join(", ", KINDS.keySet()) + ")");
+        }
+        return parser.parse(worker, labour);
+    }
+}

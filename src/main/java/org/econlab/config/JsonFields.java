@@ -1,0 +1,208 @@
+package org.econlab.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JSON object read field by field with its path, so every problem is reported as
+ * {@code path.to.field: reason}. Reading marks fields as known; {@link #rejectUnknown()} then refuses
+ * any field nobody asked for, which catches typos such as {@code "agnets"}.
+ */
+public final class JsonFields {
+
+    private final JsonObject object;
+    private final String path;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    public JsonFields(JsonObject object, String path) {
+        this.object = object == null ? new JsonObject() : object;
+        this.path = path == null ? "" : path;
+    }
+
+    /** Reads {@code element} as an object at {@code path}. */
+    public static JsonFields of(JsonElement element, String path) {
+        if (element == null || element.isJsonNull()) {
+            return new JsonFields(new JsonObject(), path);
+        }
+        if (!element.isJsonObject()) {
+            throw new InvalidInputException(path, "must be an object {...}, was " + describe(element));
+        }
+        return new JsonFields(element.getAsJsonObject(), path);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public JsonObject raw() {
+        return object;
+    }
+
+    public String pathOf(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    public boolean has(String field) {
+        known.add(field);
+        JsonElement e = object.get(field);
+        return e != null && !e.isJsonNull();
+    }
+
+    private JsonElement get(String field) {
+        known.add(field);
+        JsonElement e = object.get(field);
+        return e == null || e.isJsonNull() ? null : e;
+    }
+
+    public JsonFields object(String field) {
+        return of(get(field), pathOf(field));
+    }
+
+    public String string(String field, String fallback) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return fallback;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new InvalidInputException(pathOf(field), "must be a text in quotes, was " + describe(e));
+        }
+        return e.getAsString();
+    }
+
+    public String requiredString(String field) {
+        String s = string(field, null);
+        if (s == null) {
+            throw new InvalidInputException(pathOf(field), "is required");
+        }
+        return s;
+    }
+
+    public boolean bool(String field, boolean fallback) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return fallback;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new InvalidInputException(pathOf(field), "must be true or false, was " + describe(e));
+        }
+        return e.getAsBoolean();
+    }
+
+    public double number(String field, double fallback, double min, double max) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return fallback;
+        }
+        return checkRange(pathOf(field), asNumber(pathOf(field), e), min, max);
+    }
+
+    public double requiredNumber(String field, double min, double max) {
+        if (!has(field)) {
+            throw new InvalidInputException(pathOf(field), "is required");
+        }
+        return number(field, Double.NaN, min, max);
+    }
+
+    public long whole(String field, long fallback, long min, long max) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return fallback;
+        }
+        double d = asNumber(pathOf(field), e);
+        if (d != Math.rint(d)) {
+            throw new InvalidInputException(pathOf(field), format(d) + " is not a whole number");
+        }
+        return (long) checkRange(pathOf(field), d, min, max);
+    }
+
+    public int wholeInt(String field, int fallback, int min, int max) {
+        return (int) whole(field, fallback, min, max);
+    }
+
+    /**
+     * A list of numbers, each within {@code [min, max]}; a single number is accepted as a list of one
+     * when {@code singleAllowed}. Returns {@code null} when absent.
+     */
+    public double[] numbers(String field, double min, double max, boolean singleAllowed) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return null;
+        }
+        String p = pathOf(field);
+        if (singleAllowed && e.isJsonPrimitive()) {
+            return new double[] {checkRange(p, asNumber(p, e), min, max)};
+        }
+        if (!e.isJsonArray()) {
+            throw new InvalidInputException(p, "must be a list of numbers [...], was " + describe(e));
+        }
+        JsonArray a = e.getAsJsonArray();
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            String pi = p + "[" + i + "]";
+            out[i] = checkRange(pi, asNumber(pi, a.get(i)), min, max);
+        }
+        return out;
+    }
+
+    /** Refuses fields that were never read. Call after reading everything. */
+    public void rejectUnknown() {
+        List<String> unknown = new ArrayList<>();
+        for (String key : object.keySet()) {
+            if (!known.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String list = String.join(", ", unknown);
+            throw new InvalidInputException(pathOf(unknown.get(0)),
+                    "unknown field" + (unknown.size() > 1 ? "s " + list : "") + " (known: " + String.join(", ", known) + ")");
+        }
+    }
+
+    private static double asNumber(String path, JsonElement e) {
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new InvalidInputException(path, "must be a number, was " + describe(e));
+        }
+        double d = e.getAsDouble();
+        if (!Double.isFinite(d)) {
+            throw new InvalidInputException(path, "must be a finite number");
+        }
+        return d;
+    }
+
+    private static double checkRange(String path, double d, double min, double max) {
+        if (d < min || d > max) {
+            throw new InvalidInputException(path, format(d) + " is outside " + format(min) + ".." + format(max));
+        }
+        return d;
+    }
+
+    /** Formats a number the way a user typed it: whole numbers without a decimal point. */
+    public static String format(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return Double.toString(d);
+    }
+
+    static String describe(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return "missing";
+        }
+        if (e.isJsonObject()) {
+            return "an object";
+        }
+        if (e.isJsonArray()) {
+            return "a list";
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        return p.isString() ? "\"" + p.getAsString() + "\"" : p.toString();
+    }
+}

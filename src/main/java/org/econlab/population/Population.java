@@ -1,0 +1,137 @@
+package org.econlab.population;
+
+import org.econlab.economy.UtilityType;
+import org.econlab.random.RandomStreams;
+import org.econlab.random.RandomStreams.Purpose;
+
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The workers' fixed traits, as columns indexed by agent: skill, utility type and (optionally) persona.
+ * Skills are drawn by inverse transform from the prior with one counter-based uniform per agent, so the
+ * population depends only on the spec and the seed, not on threads.
+ *
+ * <p>Immutable after construction; arrays are exposed for the hot loops and must not be modified.
+ */
+public final class Population {
+
+    private final double[] skills;
+    private final byte[] utilityTypes;
+    private final Persona[] personas;
+    private final int[] skillOrder;
+
+    private Population(double[] skills, byte[] utilityTypes, Persona[] personas) {
+        this.skills = skills;
+        this.utilityTypes = utilityTypes;
+        this.personas = personas;
+        this.skillOrder = ascendingOrder(skills);
+    }
+
+    /** Draws a population for {@code spec} from {@code seed}. Uses all cores for large N. */
+    public static Population generate(PopulationSpec spec, long seed) {
+        int n = spec.agents();
+        double[] skills = new double[n];
+        IntStream range = IntStream.range(0, n);
+        (n >= 10_000 ? range.parallel() : range).forEach(i ->
+                skills[i] = spec.prior().skillAt(RandomStreams.openUniform(seed, Purpose.SKILL, i, 0, 0)));
+        Persona[] personas = null;
+        if (spec.personas()) {
+            personas = new Persona[n];
+            for (int i = 0; i < n; i++) {
+                personas[i] = spec.census().personaAt(
+                        RandomStreams.uniform(seed, Purpose.PERSONA, i, 0, 0),
+                        RandomStreams.uniform(seed, Purpose.PERSONA, i, 0, 1));
+            }
+        }
+        return new Population(skills, utilityTypes(spec.mix(), n, seed), personas);
+    }
+
+    /** A population with the given skills, all egotistical and without personas (tests, CLI tools). */
+    public static Population ofSkills(double... skills) {
+        return new Population(skills.clone(), new byte[skills.length], null);
+    }
+
+    /** A population with explicit traits; {@code personas} may be null. */
+    public static Population of(double[] skills, UtilityType[] types, Persona[] personas) {
+        byte[] t = new byte[skills.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (byte) types[i].ordinal();
+        }
+        return new Population(skills.clone(), t, personas == null ? null : personas.clone());
+    }
+
+    private static byte[] utilityTypes(UtilityMix mix, int n, long seed) {
+        byte[] types = new byte[n];
+        int[] counts = mix.counts(n);
+        if (counts[UtilityType.EGOTISTICAL.ordinal()] == n) {
+            return types;
+        }
+        int i = 0;
+        for (UtilityType t : UtilityType.values()) {
+            for (int c = 0; c < counts[t.ordinal()]; c++) {
+                types[i++] = (byte) t.ordinal();
+            }
+        }
+        SplittableRandom rnd = RandomStreams.stream(seed, Purpose.UTILITY_TYPE, 0, 0);
+        for (int j = n - 1; j > 0; j--) {
+            int k = rnd.nextInt(j + 1);
+            byte tmp = types[j];
+            types[j] = types[k];
+            types[k] = tmp;
+        }
+        return types;
+    }
+
+    /** Indices sorted by skill (ties by index); a one-time cost at construction. */
+    private static int[] ascendingOrder(double[] skills) {
+        IntStream indices = IntStream.range(0, skills.length);
+        return (skills.length >= 10_000 ? indices.parallel() : indices).boxed()
+                .sorted(Comparator.comparingDouble(i -> skills[i])) // stable: ties keep index order
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    public int size() {
+        return skills.length;
+    }
+
+    /** Skill of agent {@code i}: dollars per year per hour of weekly labour. */
+    public double skill(int i) {
+        return skills[i];
+    }
+
+    /** The skill column (do not modify). */
+    public double[] skills() {
+        return skills;
+    }
+
+    public UtilityType utilityType(int i) {
+        return UtilityType.values()[utilityTypes[i]];
+    }
+
+    /** Utility types as ordinals of {@link UtilityType} (do not modify). */
+    public byte[] utilityTypeOrdinals() {
+        return utilityTypes;
+    }
+
+    public boolean hasPersonas() {
+        return personas != null;
+    }
+
+    /** Persona of agent {@code i}, or null when the population has none. */
+    public Persona persona(int i) {
+        return personas == null ? null : personas[i];
+    }
+
+    /** Agent indices in ascending order of skill (do not modify). */
+    public int[] skillOrder() {
+        return skillOrder;
+    }
+
+    /** Approximate heap used by the columns, in bytes (for the benchmark's per-agent figure). */
+    public long columnBytes() {
+        return 8L * skills.length + utilityTypes.length + 4L * skillOrder.length
+                + (personas == null ? 0 : 8L * personas.length);
+    }
+}

@@ -1,0 +1,29 @@
+package org.econlab.population;
+
+import org.econlab.economy.SkillPrior;
+
+/**
+ * How to build a population: its size, the skill prior, whether workers get census personas, and the
+ * utility-type mix. Immutable.
+ *
+ * @param agents   number of workers N, at least 1
+ * @param prior    where skills come from
+ * @param personas whether to sample occupation x sex x age personas from {@code census}
+ * @param census   the persona table (used only when {@code personas})
+ * @param mix      utility-type percentages
+ */
+public record PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix) {
+
+    public PopulationSpec {
+        if (agents < 1) {
+            throw new IllegalArgumentException("agents must be at least 1, was " + agents);
+        }
+        if (personas && census == null) {
+            throw new IllegalArgumentException("personas need a census table");
+        }
+    }
+
+    public PopulationSpec withAgents(int n) {
+        return new PopulationSpec(n, prior, personas, census, mix);
+    }
+}

@@ -1,0 +1,312 @@
+package org.econlab.simulation;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.MalformedJsonException;
+
+import org.econlab.agents.PlannerKinds;
+import org.econlab.agents.WorkerKinds;
+import org.econlab.config.InvalidInputException;
+import org.econlab.config.JsonFields;
+import org.econlab.economy.BracketPreset;
+import org.econlab.economy.Gb2IncomePrior;
+import org.econlab.economy.LabourModel;
+import org.econlab.economy.SkillPrior;
+import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.TaxBrackets;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.economy.UniformSkillPrior;
+import org.econlab.population.CensusTable;
+import org.econlab.population.PopulationSpec;
+import org.econlab.population.UtilityMix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads and writes scenario files (JSON, {@code schemaVersion} 1). Reading validates every field and
+ * refuses a bad file with an {@link InvalidInputException} that names the field path and the reason,
+ * e.g. {@code brackets.rates[2]: 150 is outside 0..100}; unknown fields are refused too, so a typo does
+ * not silently fall back to a default.
+ */
+public final class ScenarioCodec {
+
+    public static final int MAX_AGENTS = 50_000_000;
+    public static final int MAX_STEPS = 100_000_000;
+
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private ScenarioCodec() {
+    }
+
+    /** Reads a scenario file. */
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("", "no such file: " + file);
+        } catch (IOException e) {
+            throw new InvalidInputException("", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    /** Reads a scenario bundled on the class path, e.g. {@code /sample-scenarios/three-5-rational.json}. */
+    public static Scenario readResource(String resource) {
+        try (InputStream in = ScenarioCodec.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled scenario " + resource);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses and validates scenario JSON text. */
+    public static Scenario parse(String json) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new InvalidInputException("", "not valid JSON: " + jsonProblem(e));
+        }
+        if (root == null || !root.isJsonObject()) {
+            throw new InvalidInputException("", "a scenario must be a JSON object {...}");
+        }
+        return fromJson(root.getAsJsonObject());
+    }
+
+    private static String jsonProblem(JsonParseException e) {
+        Throwable cause = e.getCause() instanceof MalformedJsonException || e.getCause() instanceof IOException
+                ? e.getCause() : e;
+        String m = cause.getMessage();
+        if (m == null) {
+            return "malformed";
+        }
+        int see = m.indexOf("\nSee ");
+        return see > 0 ? m.substring(0, see) : m;
+    }
+
+    /** Validates a scenario given as a JSON object. */
+    public static Scenario fromJson(JsonObject json) {
+        JsonFields root = new JsonFields(json, "");
+        long version = root.whole("schemaVersion", -1, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (version == -1) {
+            throw new InvalidInputException("schemaVersion", "is required (this build reads version " + Scenario.SCHEMA_VERSION + ")");
+        }
+        if (version != Scenario.SCHEMA_VERSION) {
+            throw new InvalidInputException("schemaVersion", version + " is not supported (this build reads version "
+                    + Scenario.SCHEMA_VERSION + ")");
+        }
+        String name = root.string("name", "untitled");
+        String description = root.string("description", "");
+        long seed = root.whole("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        int steps = root.wholeInt("steps", 1000, 1, MAX_STEPS);
+        int taxYear = root.wholeInt("taxYearSteps", 25, 1, MAX_STEPS);
+        int warmup = root.wholeInt("warmupSteps", 0, 0, MAX_STEPS);
+
+        PopulationSpec population = readPopulation(root.object("population"));
+        TaxSchedule start = readBrackets(root.object("brackets"));
+        JsonFields utility = root.object("utility");
+        LabourModel labour = new LabourModel(
+                utility.number("c", LabourModel.PAPER.disutilityCoefficient(), 1e-300, 1e300),
+                utility.number("delta", LabourModel.PAPER.disutilityExponent(), 1.0000001, 100),
+                utility.number("maxHours", LabourModel.PAPER.maxHoursPerWeek(), 1, 168));
+        String swfId = utility.string("swf", SwfWeighting.INVERSE_INCOME.id());
+        SwfWeighting swf = SwfWeighting.byId(swfId).orElseThrow(() -> new InvalidInputException(
+                utility.pathOf("swf"), "unknown welfare weighting \"" + swfId + "\" (known: " + SwfWeighting.ids() + ")"));
+        utility.rejectUnknown();
+
+        JsonFields worker = root.object("worker");
+        if (!worker.has("kind")) {
+            throw new InvalidInputException("worker.kind", "is required (known: " + String.join(", ", WorkerKinds.descriptions().keySet()) + ")");
+        }
+        WorkerKinds.parse(worker, labour);
+        JsonFields planner = root.object("planner");
+        if (!planner.has("kind")) {
+            throw new InvalidInputException("planner.kind", "is required (known: " + String.join(", ", PlannerKinds.descriptions().keySet()) + ")");
+        }
+        PlannerKinds.parse(planner, start.brackets());
+        root.rejectUnknown();
+
+        return new Scenario(name, description, seed, steps, taxYear, warmup, population, start, labour, swf,
+                new AgentSpec(worker.requiredString("kind"), worker.raw()),
+                new AgentSpec(planner.requiredString("kind"), planner.raw()));
+    }
+
+    private static PopulationSpec readPopulation(JsonFields p) {
+        int agents = p.wholeInt("agents", 5, 1, MAX_AGENTS);
+        JsonFields skills = p.object("skills");
+        String prior = skills.string("prior", "gb2");
+        SkillPrior skillPrior;
+        switch (prior) {
+            case "gb2": {
+                Gb2IncomePrior d = Gb2IncomePrior.US_INCOME_2023;
+                skillPrior = new Gb2IncomePrior(
+                        skills.number("mu", d.mu(), 1e-9, 1e12),
+                        skills.number("sigma", d.sigma(), 1e-6, 1e3),
+                        skills.number("nu", d.nu(), 1e-6, 1e3),
+                        skills.number("tau", d.tau(), 1e-6, 1e3));
+                break;
+            }
+            case "uniform": {
+                double low = skills.number("low", UniformSkillPrior.PAPER.low(), 0, 1e9);
+                double high = skills.number("high", UniformSkillPrior.PAPER.high(), 0, 1e9);
+                if (high < low) {
+                    throw new InvalidInputException(skills.pathOf("high"), JsonFields.format(high)
+                            + " is below low (" + JsonFields.format(low) + ")");
+                }
+                skillPrior = new UniformSkillPrior(low, high);
+                break;
+            }
+            default:
+                throw new InvalidInputException(skills.pathOf("prior"), "unknown skill prior \"" + prior + "\" (known: gb2, uniform)");
+        }
+        skills.rejectUnknown();
+        boolean personas = p.bool("personas", false);
+        JsonFields mix = p.object("utilityMix");
+        double ego = mix.number("egotistical", 100, 0, 100);
+        double alt = mix.number("altruistic", 0, 0, 100);
+        double adv = mix.number("adversarial", 0, 0, 100);
+        if (Math.abs(ego + alt + adv - 100) > 1e-9) {
+            throw new InvalidInputException(mix.path(), "percentages must sum to 100, they sum to "
+                    + JsonFields.format(ego + alt + adv));
+        }
+        mix.rejectUnknown();
+        p.rejectUnknown();
+        return new PopulationSpec(agents, skillPrior, personas, personas ? CensusTable.bundled() : null,
+                new UtilityMix(ego, alt, adv));
+    }
+
+    private static TaxSchedule readBrackets(JsonFields b) {
+        TaxBrackets brackets;
+        boolean hasPreset = b.has("preset");
+        boolean hasCutoffs = b.has("cutoffs");
+        if (hasPreset && hasCutoffs) {
+            throw new InvalidInputException(b.pathOf("cutoffs"), "give either a preset or cutoffs, not both");
+        }
+        if (hasCutoffs) {
+            double[] cutoffs = b.numbers("cutoffs", 0, 1e15, false);
+            String problem = TaxBrackets.problemWith(cutoffs);
+            if (problem != null) {
+                throw atIndex(b.pathOf("cutoffs"), problem);
+            }
+            brackets = TaxBrackets.of(cutoffs);
+        } else {
+            String id = b.string("preset", BracketPreset.THREE.id());
+            brackets = BracketPreset.byId(id).orElseThrow(() -> new InvalidInputException(b.pathOf("preset"),
+                    "unknown bracket preset \"" + id + "\" (known: " + BracketPreset.ids() + ")")).brackets();
+        }
+        double[] rates = b.numbers("rates", 0, 100, true);
+        if (rates == null) {
+            rates = new double[brackets.count()];
+            Arrays.fill(rates, 50); // paper-model §5.2: 50% in every bracket
+        } else if (rates.length == 1 && brackets.count() > 1) {
+            double r = rates[0];
+            rates = new double[brackets.count()];
+            Arrays.fill(rates, r);
+        } else if (rates.length != brackets.count()) {
+            throw new InvalidInputException(b.pathOf("rates"), "needs " + brackets.count()
+                    + " rates (one per bracket), got " + rates.length);
+        }
+        b.rejectUnknown();
+        return TaxSchedule.of(brackets, rates);
+    }
+
+    /** Turns a "[i]: reason" problem into an error at {@code path[i]}. */
+    private static InvalidInputException atIndex(String path, String problem) {
+        if (problem.startsWith("[")) {
+            int close = problem.indexOf("]: ");
+            return new InvalidInputException(path + problem.substring(0, close + 1), problem.substring(close + 3));
+        }
+        return new InvalidInputException(path, problem);
+    }
+
+    /** The scenario as canonical, pretty-printed JSON. */
+    public static String write(Scenario s) {
+        return PRETTY.toJson(toJson(s)) + "\n";
+    }
+
+    /** The scenario as a canonical JSON object (what {@link #fromJson} reads back to an equal scenario). */
+    public static JsonObject toJson(Scenario s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("schemaVersion", Scenario.SCHEMA_VERSION);
+        o.addProperty("name", s.name());
+        o.addProperty("description", s.description());
+        o.addProperty("seed", s.seed());
+        o.addProperty("steps", s.steps());
+        o.addProperty("taxYearSteps", s.taxYearSteps());
+        o.addProperty("warmupSteps", s.warmupSteps());
+
+        JsonObject pop = new JsonObject();
+        pop.addProperty("agents", s.population().agents());
+        JsonObject skills = new JsonObject();
+        SkillPrior prior = s.population().prior();
+        skills.addProperty("prior", prior.id());
+        if (prior instanceof Gb2IncomePrior g) {
+            skills.addProperty("mu", g.mu());
+            skills.addProperty("sigma", g.sigma());
+            skills.addProperty("nu", g.nu());
+            skills.addProperty("tau", g.tau());
+        } else if (prior instanceof UniformSkillPrior u) {
+            skills.addProperty("low", u.low());
+            skills.addProperty("high", u.high());
+        }
+        pop.add("skills", skills);
+        pop.addProperty("personas", s.population().personas());
+        JsonObject mix = new JsonObject();
+        mix.addProperty("egotistical", s.population().mix().egotisticalPercent());
+        mix.addProperty("altruistic", s.population().mix().altruisticPercent());
+        mix.addProperty("adversarial", s.population().mix().adversarialPercent());
+        pop.add("utilityMix", mix);
+        o.add("population", pop);
+
+        JsonObject br = new JsonObject();
+        TaxBrackets brackets = s.brackets();
+        BracketPreset preset = Arrays.stream(BracketPreset.values())
+                .filter(p -> p.brackets().equals(brackets)).findFirst().orElse(null);
+        if (preset != null) {
+            br.addProperty("preset", preset.id());
+        } else {
+            br.add("cutoffs", numbers(brackets.cutoffsUsd()));
+        }
+        br.add("rates", numbers(s.startSchedule().ratesPercent()));
+        o.add("brackets", br);
+
+        JsonObject utility = new JsonObject();
+        utility.addProperty("c", s.labour().disutilityCoefficient());
+        utility.addProperty("delta", s.labour().disutilityExponent());
+        utility.addProperty("maxHours", s.labour().maxHoursPerWeek());
+        utility.addProperty("swf", s.swf().id());
+        o.add("utility", utility);
+        o.add("worker", s.worker().json());
+        o.add("planner", s.planner().json());
+        return o;
+    }
+
+    private static JsonArray numbers(double[] values) {
+        JsonArray a = new JsonArray();
+        for (double v : values) {
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                a.add((long) v);
+            } else {
+                a.add(v);
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,378 @@
+package org.econlab.simulation;
+
+import org.econlab.agents.AgentSetup;
+import org.econlab.agents.PlannerPolicy;
+import org.econlab.agents.StepContext;
+import org.econlab.agents.StepMetrics;
+import org.econlab.agents.WorkerPolicy;
+import org.econlab.economy.Gini;
+import org.econlab.economy.LabourModel;
+import org.econlab.economy.SocialWelfare;
+import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.TaxBrackets;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.population.Population;
+import org.econlab.population.WorkerState;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The step loop of paper-model §1.1 over a population held in columns.
+ *
+ * <p>Each step: (1) at step 0 and at every tax-year start past the warm-up the planner sets the rates;
+ * a pending hand-made intervention then applies; (2) workers choose hours and earn {@code z = v l};
+ * (3) taxes {@code T(z)} are collected and all revenue is rebated equally; (4) utilities
+ * {@code u = z - T + R/N - c l^delta} and the SWF are computed; (5) workers and planner observe the
+ * outcome; listeners receive an immutable {@link StepSnapshot}.
+ *
+ * <p>Agents are processed in fixed chunks of {@value #CHUNK} and every sum is added chunk by chunk in
+ * index order, so a parallel run and a sequential run give bit-identical numbers.
+ *
+ * <p>Not thread-safe: one thread advances a simulation (the runner's, or the CLI's). Only
+ * {@link #intervene} may be called from other threads.
+ */
+public final class Simulation {
+
+    /** Agents per chunk of work; fixed so that sums never depend on the number of threads. */
+    public static final int CHUNK = 16_384;
+
+    private final Scenario scenario;
+    private final Population population;
+    private final WorkerState state;
+    private final WorkerPolicy workers;
+    private final PlannerPolicy planner;
+    private final boolean parallel;
+    private final int chunks;
+    private final List<SimulationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> metricNames;
+
+    // Per-chunk partial results, reused every step.
+    private final double[] chunkTax;
+    private final double[][] chunkSums;
+    private final int[][] chunkBrackets;
+    private final int[][] chunkHours;
+
+    private TaxSchedule schedule;
+    private volatile PendingIntervention pending;
+    private int step;
+    private double previousSwf;
+    private double previousRebate;
+    private StepSnapshot last;
+    private boolean started;
+    private RunOutcome outcome = RunOutcome.RUNNING;
+
+    private record PendingIntervention(TaxSchedule schedule, String note) {
+    }
+
+    // Indices into chunkSums rows.
+    private static final int SUM_SWF = 0;
+    private static final int SUM_WEIGHT = 1;
+    private static final int SUM_UTILITY = 2;
+    private static final int SUM_HOURS = 3;
+    private static final int SUM_INCOME = 4;
+    private static final int SUMS = 5;
+
+    /** Builds the population and agents of {@code scenario}; parallel across cores when {@code parallel}. */
+    public Simulation(Scenario scenario, boolean parallel) {
+        this(scenario, Population.generate(scenario.population(), scenario.seed()), parallel);
+    }
+
+    /** Runs {@code scenario} on an already generated population (e.g. to compare planners on one population). */
+    public Simulation(Scenario scenario, Population population, boolean parallel) {
+        this.scenario = Objects.requireNonNull(scenario);
+        this.population = population;
+        this.parallel = parallel;
+        int n = population.size();
+        this.state = new WorkerState(n);
+        this.schedule = scenario.startSchedule();
+        AgentSetup setup = new AgentSetup(population, schedule, scenario.labour(), scenario.swf(), scenario.seed(),
+                scenario.steps(), scenario.taxYearSteps());
+        this.workers = scenario.workerFactory().apply(setup);
+        this.planner = scenario.plannerFactory().apply(setup);
+        this.chunks = (n + CHUNK - 1) / CHUNK;
+        int k = schedule.bracketCount();
+        this.chunkTax = new double[chunks];
+        this.chunkSums = new double[chunks][SUMS];
+        this.chunkBrackets = new int[chunks][k];
+        this.chunkHours = new int[chunks][StepSnapshot.HOURS_BINS];
+        List<String> names = new ArrayList<>(workers.metrics().names());
+        names.addAll(planner.metrics().names());
+        this.metricNames = List.copyOf(names);
+    }
+
+    /** Names of the agents' extra per-step figures, fixed for the run (extra steps.csv columns). */
+    public List<String> metricNames() {
+        return metricNames;
+    }
+
+    private double[] metricValues() {
+        StepMetrics w = workers.metrics();
+        StepMetrics p = planner.metrics();
+        int nw = w.names().size();
+        double[] v = new double[metricNames.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i < nw ? w.value(i) : p.value(i - nw);
+        }
+        return v;
+    }
+
+    public void addListener(SimulationListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(SimulationListener l) {
+        listeners.remove(l);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Population population() {
+        return population;
+    }
+
+    /** The live worker columns; read them only on the thread that advances the run. */
+    public WorkerState state() {
+        return state;
+    }
+
+    public String workerKind() {
+        return workers.kind();
+    }
+
+    public String plannerKind() {
+        return planner.kind();
+    }
+
+    /** Index of the next step to play (= steps done so far). */
+    public int currentStep() {
+        return step;
+    }
+
+    public boolean isFinished() {
+        return step >= scenario.steps() || outcome != RunOutcome.RUNNING;
+    }
+
+    /** The rates in force (those of the last step played, or the start rates). */
+    public TaxSchedule schedule() {
+        return schedule;
+    }
+
+    /** The last step's snapshot, or null before the first step. */
+    public StepSnapshot lastSnapshot() {
+        return last;
+    }
+
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Replaces the rates by hand from the next step on (until the planner next decides). Thread-safe: the
+     * change is applied between steps, never during one.
+     */
+    public void intervene(TaxSchedule newSchedule, String note) {
+        if (!newSchedule.brackets().equals(schedule.brackets())) {
+            throw new IllegalArgumentException("an intervention must keep the scenario's brackets");
+        }
+        pending = new PendingIntervention(newSchedule, note == null ? "" : note);
+    }
+
+    /** Plays one step and returns its snapshot. */
+    public StepSnapshot step() {
+        if (isFinished()) {
+            throw new IllegalStateException("the run has ended");
+        }
+        if (!started) {
+            started = true;
+            for (SimulationListener l : listeners) {
+                l.runStarted(this);
+            }
+        }
+        int k = step;
+        LabourModel labour = scenario.labour();
+        StepContext ctx = context(k);
+        boolean plannerActs = k == 0 || (k % scenario.taxYearSteps() == 0 && k >= scenario.warmupSteps());
+        if (plannerActs) {
+            schedule = Objects.requireNonNull(planner.decide(ctx), "planner returned no schedule");
+        }
+        PendingIntervention intervention = pending;
+        if (intervention != null) {
+            pending = null;
+            schedule = intervention.schedule();
+            for (SimulationListener l : listeners) {
+                l.intervened(k, schedule, intervention.note());
+            }
+        }
+        ctx = context(k);
+        StepContext stepCtx = ctx;
+        TaxSchedule tax = schedule;
+        double[] skills = population.skills();
+        double[] hours = state.hours();
+        double[] income = state.income();
+        double[] taxPaid = state.tax();
+        double[] utility = state.utility();
+        int n = population.size();
+
+        workers.beginStep(stepCtx);
+        forEachChunk(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            workers.chooseHours(stepCtx, population, state, from, to);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                double z = skills[i] * hours[i];
+                income[i] = z;
+                double t = tax.taxUsd(z);
+                taxPaid[i] = t;
+                sum += t;
+            }
+            chunkTax[c] = sum;
+        });
+        double revenue = 0;
+        for (int c = 0; c < chunks; c++) {
+            revenue += chunkTax[c];
+        }
+        double rebate = revenue / n;
+        state.setRebateUsd(rebate);
+
+        TaxBrackets brackets = tax.brackets();
+        double maxHours = labour.maxHoursPerWeek();
+        forEachChunk(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            double[] sums = chunkSums[c];
+            Arrays.fill(sums, 0);
+            int[] inBracket = chunkBrackets[c];
+            Arrays.fill(inBracket, 0);
+            int[] hourBins = chunkHours[c];
+            Arrays.fill(hourBins, 0);
+            double swfTerms = 0;
+            double weights = 0;
+            double utilities = 0;
+            double hoursSum = 0;
+            double incomes = 0;
+            for (int i = from; i < to; i++) {
+                double z = income[i];
+                double l = hours[i];
+                double u = z - taxPaid[i] + rebate - labour.labourCost(l);
+                utility[i] = u;
+                double w = SocialWelfare.inverseIncomeWeight(z);
+                swfTerms += u * w;
+                weights += w;
+                utilities += u;
+                hoursSum += l;
+                incomes += z;
+                inBracket[brackets.bracketOf(z)]++;
+                int bin = (int) (l / maxHours * StepSnapshot.HOURS_BINS);
+                hourBins[Math.max(0, Math.min(StepSnapshot.HOURS_BINS - 1, bin))]++;
+            }
+            sums[SUM_SWF] = swfTerms;
+            sums[SUM_WEIGHT] = weights;
+            sums[SUM_UTILITY] = utilities;
+            sums[SUM_HOURS] = hoursSum;
+            sums[SUM_INCOME] = incomes;
+        });
+        double[] total = new double[SUMS];
+        int[] bracketCounts = new int[brackets.count()];
+        int[] hoursHistogram = new int[StepSnapshot.HOURS_BINS];
+        for (int c = 0; c < chunks; c++) {
+            for (int s = 0; s < SUMS; s++) {
+                total[s] += chunkSums[c][s];
+            }
+            for (int j = 0; j < bracketCounts.length; j++) {
+                bracketCounts[j] += chunkBrackets[c][j];
+            }
+            for (int b = 0; b < hoursHistogram.length; b++) {
+                hoursHistogram[b] += chunkHours[c][b];
+            }
+        }
+        double swf = welfare(scenario.swf(), total);
+        double gini = Gini.of(income, population.skillOrder());
+
+        forEachChunk(c -> {
+            int from = c * CHUNK;
+            workers.observe(stepCtx, population, state, swf, from, Math.min(n, from + CHUNK));
+        });
+        planner.observe(stepCtx, population, state, swf);
+
+        double meanIncome = total[SUM_INCOME] / n;
+        StepSnapshot snap = new StepSnapshot(k, k / scenario.taxYearSteps(), tax.ratesPercent(), plannerActs,
+                intervention != null, swf, total[SUM_HOURS] / n, meanIncome,
+                total[SUM_UTILITY] / n, revenue, rebate, gini, bracketCounts, hoursHistogram, planner.leader(),
+                planner.votesForLeader(), metricNames, metricValues());
+        previousSwf = swf;
+        previousRebate = rebate;
+        last = snap;
+        step++;
+        for (SimulationListener l : listeners) {
+            l.stepCompleted(snap);
+        }
+        if (step >= scenario.steps()) {
+            end(RunOutcome.COMPLETED, null);
+        }
+        return snap;
+    }
+
+    /** Plays every remaining step on the calling thread. */
+    public StepSnapshot runToEnd() {
+        try {
+            while (!isFinished()) {
+                step();
+            }
+        } catch (RuntimeException | Error e) {
+            end(RunOutcome.FAILED, e);
+            throw e;
+        }
+        return last;
+    }
+
+    /**
+     * Ends the run early ({@link RunOutcome#STOPPED} or {@link RunOutcome#FAILED}); listeners hear of it
+     * once. Ending an ended run does nothing.
+     */
+    public void end(RunOutcome how, Throwable error) {
+        if (outcome != RunOutcome.RUNNING) {
+            return;
+        }
+        outcome = how;
+        for (SimulationListener l : listeners) {
+            l.runEnded(how, last, error);
+        }
+    }
+
+    private static double welfare(SwfWeighting weighting, double[] total) {
+        switch (weighting) {
+            case INVERSE_INCOME:
+                return total[SUM_SWF];
+            case UTILITARIAN:
+                return total[SUM_UTILITY];
+            case INVERSE_INCOME_AVERAGE:
+                return total[SUM_WEIGHT] == 0 ? 0 : total[SUM_SWF] / total[SUM_WEIGHT];
+            default:
+                throw new IllegalStateException(weighting.toString());
+        }
+    }
+
+    private StepContext context(int k) {
+        return new StepContext(scenario.seed(), k, scenario.steps(), scenario.taxYearSteps(), schedule,
+                scenario.labour(), previousSwf, previousRebate);
+    }
+
+    private void forEachChunk(IntConsumer body) {
+        if (parallel && chunks > 1) {
+            IntStream.range(0, chunks).parallel().forEach(body);
+        } else {
+            for (int c = 0; c < chunks; c++) {
+                body.accept(c);
+            }
+        }
+    }
+}
