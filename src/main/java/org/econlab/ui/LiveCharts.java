@@ -89,7 +89,10 @@ final class LiveCharts {
         return swf.series().getItemCount();
     }
 
+    /** Adds a batch of steps and redraws each chart once. */
     void append(List<StepSnapshot> batch) {
+        swfChart.setNotify(false);
+        ratesChart.setNotify(false);
         for (StepSnapshot s : batch) {
             swf.add(s.step(), s.swf());
             for (int j = 0; j < rates.size() && j < s.bracketCount(); j++) {
@@ -98,6 +101,8 @@ final class LiveCharts {
         }
         swf.publish();
         rates.forEach(DecimatingSeries::publish);
+        swfChart.setNotify(true);
+        ratesChart.setNotify(true);
     }
 
     void clear() {

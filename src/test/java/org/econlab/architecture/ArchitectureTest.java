@@ -1,0 +1,31 @@
+package org.econlab.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Design note 1 and 6: the core knows nothing of the screen; langchain4j stays behind our port. */
+@AnalyzeClasses(packages = "org.econlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreHasNoJavaFx = noClasses()
+            .that().resideInAnyPackage("org.econlab.economy..", "org.econlab.population..", "org.econlab.agents..",
+                    "org.econlab.governance..", "org.econlab.simulation..", "org.econlab.llm..", "org.econlab.cli..",
+                    "org.econlab.config..", "org.econlab.random..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule langchain4jOnlyInsideTheLlmPackage = noClasses()
+            .that().resideOutsideOfPackage("org.econlab.llm..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..");
+
+    @ArchTest
+    static final ArchRule economyIsPureMath = noClasses()
+            .that().resideInAPackage("org.econlab.economy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.econlab.simulation..", "org.econlab.agents..",
+                    "org.econlab.population..", "org.econlab.cli..", "org.econlab.ui..");
+}
