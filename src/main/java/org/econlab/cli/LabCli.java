@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 @Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = LabCli.Version.class,
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, ValidateCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ExportCommand.class, CompareCommand.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;

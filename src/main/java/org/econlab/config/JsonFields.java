@@ -151,6 +151,18 @@ public final class JsonFields {
         return out;
     }
 
+    /** A list field, or null when absent. */
+    public JsonArray array(String field) {
+        JsonElement e = get(field);
+        if (e == null) {
+            return null;
+        }
+        if (!e.isJsonArray()) {
+            throw new InvalidInputException(pathOf(field), "must be a list [...], was " + describe(e));
+        }
+        return e.getAsJsonArray();
+    }
+
     /** Refuses fields that were never read. Call after reading everything. */
     public void rejectUnknown() {
         List<String> unknown = new ArrayList<>();

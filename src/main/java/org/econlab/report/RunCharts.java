@@ -1,0 +1,216 @@
+package org.econlab.report;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The standard figures of one run, or of several runs overlaid: {@code swf}, {@code tax_rates},
+ * {@code labor}, {@code income} and, when an election was held, {@code votes}. Each figure carries the
+ * exact data it draws for CSV export. Pure: no JavaFX; safe on any thread.
+ */
+public final class RunCharts {
+
+    public static final String SWF = "swf";
+    public static final String TAX_RATES = "tax_rates";
+    public static final String LABOR = "labor";
+    public static final String INCOME = "income";
+    public static final String VOTES = "votes";
+
+    private RunCharts() {
+    }
+
+    /** All figures that apply to these runs, in a fixed order. */
+    public static List<Figure> all(List<RunData> runs) {
+        List<Figure> out = new ArrayList<>();
+        out.add(swf(runs));
+        out.add(taxRates(runs));
+        out.add(labor(runs));
+        out.add(income(runs));
+        if (runs.stream().anyMatch(RunCharts::hasElection)) {
+            out.add(votes(runs));
+        }
+        return out;
+    }
+
+    static boolean hasElection(RunData r) {
+        if (!r.has("leader")) {
+            return false;
+        }
+        for (double v : r.column("leader")) {
+            if (v >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String runName(List<RunData> runs, int i) {
+        return runs.size() == 1 ? "" : runs.get(i).shortLabel();
+    }
+
+    public static Figure swf(List<RunData> runs) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            lines.add(new Line(runs.size() == 1 ? "SWF" : runName(runs, i), runs.get(i).column("step"),
+                    runs.get(i).column("swf"), i, i));
+        }
+        return xy(SWF, "Social welfare", "Step (tax year = T steps)", "SWF = Σ u_i / max(z_i, 1)", lines,
+                runs.size() > 1, null);
+    }
+
+    public static Figure taxRates(List<RunData> runs) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunData r = runs.get(i);
+            for (int j = 0; j < r.bracketCount(); j++) {
+                String name = r.bracketLabel(j) + (runs.size() == 1 ? "" : " (" + runName(runs, i) + ")");
+                lines.add(new Line(name, r.column("step"), r.column("rate_" + j), j, i));
+            }
+        }
+        return xy(TAX_RATES, "Marginal tax rates", "Step", "Marginal rate (%)", lines, true, new double[] {0, 100});
+    }
+
+    public static Figure labor(List<RunData> runs) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            lines.add(new Line(runs.size() == 1 ? "Mean hours" : runName(runs, i), runs.get(i).column("step"),
+                    runs.get(i).column("mean_labor"), i, i));
+        }
+        return xy(LABOR, "Labour supply", "Step", "Mean labour (hours per week)", lines, runs.size() > 1, null);
+    }
+
+    public static Figure votes(List<RunData> runs) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunData r = runs.get(i);
+            if (hasElection(r)) {
+                String suffix = runs.size() == 1 ? "" : " (" + runName(runs, i) + ")";
+                lines.add(new Line("Leader (agent index)" + suffix, r.column("step"), r.column("leader"), 0, i));
+                lines.add(new Line("Votes for leader" + suffix, r.column("step"), r.column("votes_for_leader"), 1, i));
+            }
+        }
+        return xy(VOTES, "Elected leaders", "Step", "Agent index / ballots", lines, true, null);
+    }
+
+    /** Workers per income bracket at the last recorded step. */
+    public static Figure income(List<RunData> runs) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> header = new ArrayList<>(List.of("bracket"));
+        List<List<String>> rows = new ArrayList<>();
+        int k = runs.get(0).bracketCount();
+        for (RunData r : runs) {
+            header.add(runs.size() == 1 ? "workers" : r.shortLabel());
+        }
+        for (int j = 0; j < k; j++) {
+            List<String> row = new ArrayList<>(List.of(runs.get(0).bracketLabel(j)));
+            for (RunData r : runs) {
+                double v = r.has("agents_in_bracket_" + j) ? r.last("agents_in_bracket_" + j) : Double.NaN;
+                data.addValue(v, runs.size() == 1 ? "Workers" : r.shortLabel(), runs.get(0).bracketLabel(j));
+                row.add(format(v));
+            }
+            rows.add(row);
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Pre-tax income by bracket (last step)", "Income bracket (USD per year)",
+                "Workers", data, PlotOrientation.VERTICAL, runs.size() > 1, false, false);
+        ChartStyle.apply(chart);
+        var renderer = chart.getCategoryPlot().getRenderer();
+        for (int s = 0; s < runs.size(); s++) {
+            renderer.setSeriesPaint(s, ChartStyle.colour(s));
+        }
+        return new Figure(INCOME, chart, header, rows);
+    }
+
+    /** One drawn line: its legend name, points, colour index and run index (dash pattern). */
+    private record Line(String name, double[] x, double[] y, int colour, int run) {
+    }
+
+    private static Figure xy(String name, String title, String xLabel, String yLabel, List<Line> lines, boolean legend,
+                             double[] yRange) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Line line : lines) {
+            XYSeries s = new XYSeries(uniqueKey(data, line.name()), false, true);
+            for (int i = 0; i < line.x().length; i++) {
+                s.add(line.x()[i], line.y()[i], false);
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
+                legend, false, false);
+        ChartStyle.apply(chart);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setAutoPopulateSeriesStroke(false);
+        for (int s = 0; s < lines.size(); s++) {
+            r.setSeriesPaint(s, ChartStyle.colour(lines.get(s).colour()));
+            r.setSeriesStroke(s, ChartStyle.stroke(lines.get(s).run()));
+        }
+        chart.getXYPlot().setRenderer(r);
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        if (yRange != null) {
+            y.setRange(yRange[0], yRange[1]);
+        } else {
+            y.setAutoRangeIncludesZero(false);
+        }
+        return new Figure(name, chart, csvHeader(xLabel, data), csvRows(data));
+    }
+
+    private static String uniqueKey(XYSeriesCollection data, String name) {
+        String key = name;
+        int n = 2;
+        while (data.getSeriesIndex(key) >= 0) {
+            key = name + " #" + n++;
+        }
+        return key;
+    }
+
+    private static List<String> csvHeader(String xLabel, XYSeriesCollection data) {
+        List<String> h = new ArrayList<>(List.of("step"));
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            h.add(String.valueOf(data.getSeriesKey(s)));
+        }
+        return h;
+    }
+
+    /** Wide rows: one per x value, one column per series, empty where a series has no point. */
+    private static List<List<String>> csvRows(XYSeriesCollection data) {
+        TreeMap<Double, String[]> byX = new TreeMap<>();
+        int n = data.getSeriesCount();
+        for (int s = 0; s < n; s++) {
+            XYSeries series = data.getSeries(s);
+            for (int i = 0; i < series.getItemCount(); i++) {
+                String[] row = byX.computeIfAbsent(series.getX(i).doubleValue(), x -> new String[n]);
+                row[s] = format(series.getY(i).doubleValue());
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<Double, String[]> e : byX.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(format(e.getKey())));
+            for (String v : e.getValue()) {
+                row.add(v == null ? "" : v);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}

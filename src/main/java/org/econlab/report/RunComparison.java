@@ -1,0 +1,56 @@
+package org.econlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table comparing runs (e.g. planners on the same population and seed): final SWF, mean SWF over the
+ * last 20% of steps, Gini, mean hours and total tax at the last step. Exportable as CSV and Markdown.
+ */
+public final class RunComparison {
+
+    public static final List<String> HEADER = List.of("run", "scenario", "planner", "worker", "seed", "steps",
+            "swf_final", "swf_mean_last20pct", "gini", "mean_labor", "total_tax");
+
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public RunComparison(List<RunData> runs) {
+        for (RunData r : runs) {
+            rows.add(List.of(r.directory().getFileName().toString(), r.scenarioName(), r.plannerKind(),
+                    r.workerKind(), r.seed(), Integer.toString(r.rows()), fmt(r.last("swf")),
+                    fmt(r.meanOfLastFifth("swf")), fmt(r.last("gini")), fmt(r.last("mean_labor")),
+                    fmt(r.last("total_tax"))));
+        }
+    }
+
+    public List<List<String>> rows() {
+        return rows;
+    }
+
+    public String csv() {
+        StringBuilder b = new StringBuilder(String.join(",", HEADER)).append('\n');
+        for (List<String> row : rows) {
+            b.append(String.join(",", row.stream().map(RunComparison::csvCell).toList())).append('\n');
+        }
+        return b.toString();
+    }
+
+    public String markdown() {
+        StringBuilder b = new StringBuilder("| ").append(String.join(" | ", HEADER)).append(" |\n|");
+        HEADER.forEach(h -> b.append(" --- |"));
+        b.append('\n');
+        for (List<String> row : rows) {
+            b.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

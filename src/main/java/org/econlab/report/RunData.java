@@ -1,0 +1,207 @@
+package org.econlab.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.econlab.config.InvalidInputException;
+import org.econlab.economy.BracketPreset;
+import org.econlab.economy.TaxBrackets;
+import org.econlab.simulation.RunRecordWriter;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A saved run record read back: its manifest and every column of {@code steps.csv}. Works on records
+ * of finished, stopped and interrupted runs alike (a killed run's manifest still says "running").
+ * Immutable after reading.
+ */
+public final class RunData {
+
+    private final Path directory;
+    private final JsonObject manifest;
+    private final Map<String, double[]> columns;
+    private final int rows;
+
+    private RunData(Path directory, JsonObject manifest, Map<String, double[]> columns, int rows) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /**
+     * Reads the record in {@code dir}.
+     *
+     * @throws InvalidInputException when the folder is not a run record or a file is damaged
+     */
+    public static RunData read(Path dir) {
+        Path manifestFile = dir.resolve(RunRecordWriter.MANIFEST);
+        Path stepsFile = dir.resolve(RunRecordWriter.STEPS);
+        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(stepsFile)) {
+            throw new InvalidInputException(dir.toString(), "not a run record (needs manifest.json and steps.csv)");
+        }
+        JsonObject manifest;
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
+            manifest = e.getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(manifestFile.toString(), "cannot be read: " + e.getMessage());
+        }
+        Map<String, List<Double>> raw = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(stepsFile, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<String> header = parser.getHeaderNames();
+            for (String h : header) {
+                raw.put(h, new ArrayList<>());
+            }
+            for (CSVRecord rec : parser) {
+                if (rec.size() != header.size()) {
+                    break; // a torn last line from a killed run: keep every complete row before it
+                }
+                for (String h : header) {
+                    raw.get(h).add(Double.parseDouble(rec.get(h)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + e.getMessage());
+        }
+        int rows = raw.isEmpty() ? 0 : raw.values().iterator().next().size();
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        raw.forEach((k, v) -> columns.put(k, v.subList(0, rows).stream().mapToDouble(Double::doubleValue).toArray()));
+        return new RunData(dir, manifest, columns, rows);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Number of complete steps recorded. */
+    public int rows() {
+        return rows;
+    }
+
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
+    /** A copy of a column, e.g. {@code swf} or {@code rate_0}. */
+    public double[] column(String name) {
+        double[] c = columns.get(name);
+        if (c == null) {
+            throw new InvalidInputException(directory.toString(), "steps.csv has no column " + name);
+        }
+        return c.clone();
+    }
+
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    /** Number of brackets (rate_j columns). */
+    public int bracketCount() {
+        int k = 0;
+        while (columns.containsKey("rate_" + k)) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The scenario's brackets from the manifest, if they can be read. */
+    public Optional<TaxBrackets> brackets() {
+        try {
+            JsonObject b = manifest.getAsJsonObject("scenario").getAsJsonObject("brackets");
+            if (b.has("preset")) {
+                return BracketPreset.byId(b.get("preset").getAsString()).map(BracketPreset::brackets);
+            }
+            var cut = b.getAsJsonArray("cutoffs");
+            double[] c = new double[cut.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = cut.get(i).getAsDouble();
+            }
+            return Optional.of(TaxBrackets.of(c));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Label of bracket {@code j} such as "$11,600-$47,150", or "bracket j". */
+    public String bracketLabel(int j) {
+        return brackets().filter(b -> b.count() > j).map(b -> b.label(j)).orElse("bracket " + j);
+    }
+
+    private String manifestString(String key, String fallback) {
+        JsonElement e = manifest.get(key);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
+
+    public String scenarioName() {
+        try {
+            return manifest.getAsJsonObject("scenario").get("name").getAsString();
+        } catch (RuntimeException e) {
+            return directory.getFileName().toString();
+        }
+    }
+
+    public String plannerKind() {
+        return manifestString("plannerKind", "?");
+    }
+
+    public String workerKind() {
+        return manifestString("workerKind", "?");
+    }
+
+    public String seed() {
+        return manifestString("seed", "?");
+    }
+
+    public String outcome() {
+        return manifestString("outcome", "?");
+    }
+
+    public String labVersion() {
+        return manifestString("labVersion", "?");
+    }
+
+    public String agents() {
+        return manifestString("agents", "?");
+    }
+
+    /** A short name for legends: planner and seed, e.g. "saez, seed 42". */
+    public String shortLabel() {
+        return plannerKind() + ", seed " + seed();
+    }
+
+    /** Mean of a column over the last 20% of the steps (at least one step). */
+    public double meanOfLastFifth(String column) {
+        double[] c = column(column);
+        if (c.length == 0) {
+            return Double.NaN;
+        }
+        int from = (int) Math.floor(c.length * 0.8);
+        from = Math.min(from, c.length - 1);
+        double s = 0;
+        for (int i = from; i < c.length; i++) {
+            s += c[i];
+        }
+        return s / (c.length - from);
+    }
+
+    /** The last value of a column, or NaN when there are no rows. */
+    public double last(String column) {
+        double[] c = column(column);
+        return c.length == 0 ? Double.NaN : c[c.length - 1];
+    }
+}

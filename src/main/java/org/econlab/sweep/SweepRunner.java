@@ -1,0 +1,258 @@
+package org.econlab.sweep;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.econlab.simulation.RunRecordWriter;
+import org.econlab.simulation.Simulation;
+import org.econlab.simulation.StepSnapshot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs a sweep into a folder, resumably: each run writes its record under {@code runs/<id>/} and, once
+ * finished, a {@code result.json}; a run with a result is never redone, a run without one is started
+ * afresh. {@code sweep.csv} is rebuilt from the results in canonical order after every finished run (and
+ * replaced atomically), so an interrupted and resumed sweep ends with the same file as an uninterrupted
+ * one. Runs may execute in parallel; each run is single-threaded and seeded, so results never depend on
+ * the parallelism.
+ */
+public final class SweepRunner {
+
+    public static final String CSV = "sweep.csv";
+    public static final String SUMMARY = "sweep-summary.csv";
+    public static final String RESULT = "result.json";
+
+    /** Outcome figures per run, in sweep.csv column order after the parameters. */
+    public static final List<String> OUTCOMES = List.of("swf_final", "swf_mean_last20pct", "mean_labor", "gini",
+            "total_tax", "rebate");
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final SweepDefinition sweep;
+    private final Path dir;
+    private final int parallel;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /** What a call to {@link #run} did. */
+    public record Progress(int total, int alreadyDone, int ranNow, int remaining) {
+    }
+
+    public SweepRunner(SweepDefinition sweep, Path dir, int parallel) {
+        this.sweep = sweep;
+        this.dir = dir;
+        this.parallel = Math.max(1, parallel);
+    }
+
+    /** Asks running work to stop after the runs in flight; safe from any thread. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /**
+     * Runs every unfinished run (at most {@code maxNewRuns} of them, or all when negative), reporting the
+     * number finished so far to {@code progress}.
+     */
+    public Progress run(int maxNewRuns, IntConsumer progress) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("runs"));
+        List<SweepDefinition.RunSpec> todo = new ArrayList<>();
+        int done = 0;
+        for (SweepDefinition.RunSpec r : sweep.runs()) {
+            if (Files.isRegularFile(resultFile(r))) {
+                done++;
+            } else {
+                todo.add(r);
+            }
+        }
+        if (maxNewRuns >= 0 && todo.size() > maxNewRuns) {
+            todo = todo.subList(0, maxNewRuns);
+        }
+        int alreadyDone = done;
+        AtomicInteger finished = new AtomicInteger(done);
+        progress.accept(done);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "sweep-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SweepDefinition.RunSpec r : todo) {
+                futures.add(pool.submit(() -> {
+                    if (cancelled.get()) {
+                        return null;
+                    }
+                    runOne(r);
+                    synchronized (this) {
+                        writeCsv();
+                    }
+                    progress.accept(finished.incrementAndGet());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    cancel();
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        synchronized (this) {
+            writeCsv();
+            writeSummary();
+        }
+        int total = sweep.runs().size();
+        return new Progress(total, alreadyDone, finished.get() - alreadyDone, total - finished.get());
+    }
+
+    private Path runDir(SweepDefinition.RunSpec r) {
+        return dir.resolve("runs").resolve(r.id());
+    }
+
+    private Path resultFile(SweepDefinition.RunSpec r) {
+        return runDir(r).resolve(RESULT);
+    }
+
+    private void runOne(SweepDefinition.RunSpec r) throws IOException {
+        Path runDir = runDir(r);
+        if (Files.exists(runDir)) {
+            try (Stream<Path> files = Files.walk(runDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Simulation sim = new Simulation(r.scenario(), false);
+        sim.addListener(new RunRecordWriter(runDir));
+        double[] swf = new double[r.scenario().steps()];
+        sim.addListener(s -> swf[s.step()] = s.swf());
+        StepSnapshot last = sim.runToEnd();
+        int from = Math.min((int) Math.floor(swf.length * 0.8), swf.length - 1);
+        double tail = 0;
+        for (int i = from; i < swf.length; i++) {
+            tail += swf[i];
+        }
+        JsonObject result = new JsonObject();
+        result.addProperty("id", r.id());
+        result.addProperty("point", r.point());
+        result.addProperty("seed", r.seed());
+        result.addProperty("swf_final", last.swf());
+        result.addProperty("swf_mean_last20pct", tail / (swf.length - from));
+        result.addProperty("mean_labor", last.meanHours());
+        result.addProperty("gini", last.gini());
+        result.addProperty("total_tax", last.totalTaxUsd());
+        result.addProperty("rebate", last.rebateUsd());
+        result.add("rates_final", GSON.toJsonTree(last.ratesPercent()));
+        writeAtomically(resultFile(r), GSON.toJson(result) + "\n");
+    }
+
+    private void writeCsv() throws IOException {
+        StringBuilder b = new StringBuilder("run_id,point,seed");
+        for (SweepDefinition.Parameter p : sweep.parameters()) {
+            b.append(',').append(cell(p.path()));
+        }
+        OUTCOMES.forEach(o -> b.append(',').append(o));
+        b.append(",rates_final\n");
+        for (SweepDefinition.RunSpec r : sweep.runs()) {
+            Path f = resultFile(r);
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            JsonObject res = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            b.append(r.id()).append(',').append(r.point()).append(',').append(r.seed());
+            for (var v : r.values()) {
+                b.append(',').append(cell(SweepDefinition.valueText(v)));
+            }
+            for (String o : OUTCOMES) {
+                b.append(',').append(String.format(Locale.ROOT, "%.6f", res.get(o).getAsDouble()));
+            }
+            StringBuilder rates = new StringBuilder();
+            res.getAsJsonArray("rates_final").forEach(x -> rates.append(rates.length() == 0 ? "" : " ")
+                    .append(String.format(Locale.ROOT, "%.2f", x.getAsDouble())));
+            b.append(',').append(rates).append('\n');
+        }
+        writeAtomically(dir.resolve(CSV), b.toString());
+    }
+
+    /** Mean and sample standard deviation of each outcome per point, over the seeds finished. */
+    private void writeSummary() throws IOException {
+        StringBuilder b = new StringBuilder("point");
+        for (SweepDefinition.Parameter p : sweep.parameters()) {
+            b.append(',').append(cell(p.path()));
+        }
+        b.append(",runs");
+        OUTCOMES.forEach(o -> b.append(',').append(o).append("_mean,").append(o).append("_sd"));
+        b.append('\n');
+        for (int point = 0; point < sweep.points(); point++) {
+            List<JsonObject> results = new ArrayList<>();
+            SweepDefinition.RunSpec first = null;
+            for (SweepDefinition.RunSpec r : sweep.runs()) {
+                if (r.point() == point) {
+                    first = first == null ? r : first;
+                    if (Files.isRegularFile(resultFile(r))) {
+                        results.add(JsonParser.parseString(Files.readString(resultFile(r))).getAsJsonObject());
+                    }
+                }
+            }
+            if (first == null || results.isEmpty()) {
+                continue;
+            }
+            b.append(point);
+            for (var v : first.values()) {
+                b.append(',').append(cell(SweepDefinition.valueText(v)));
+            }
+            b.append(',').append(results.size());
+            for (String o : OUTCOMES) {
+                double[] x = results.stream().mapToDouble(j -> j.get(o).getAsDouble()).toArray();
+                double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
+                double sd = x.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
+                b.append(String.format(Locale.ROOT, ",%.6f,%.6f", mean, sd));
+            }
+            b.append('\n');
+        }
+        writeAtomically(dir.resolve(SUMMARY), b.toString());
+    }
+
+    private static String cell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
