@@ -5,6 +5,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.econlab.report.ExportFormat;
+import org.econlab.report.Figure;
+import org.econlab.report.FigureExporter;
+import org.econlab.report.FigureSize;
+import org.econlab.report.SweepCharts;
 import org.econlab.simulation.RunRecordWriter;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
@@ -44,6 +49,9 @@ public final class SweepRunner {
     /** Outcome figures per run, in sweep.csv column order after the parameters. */
     public static final List<String> OUTCOMES = List.of("swf_final", "swf_mean_last20pct", "mean_labor", "gini",
             "total_tax", "rebate");
+
+    /** The outcome the sweep's results figure plots against the first parameter. */
+    public static final String CHART_OUTCOME = "swf_mean_last20pct";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -203,8 +211,9 @@ public final class SweepRunner {
         writeAtomically(dir.resolve(CSV), b.toString());
     }
 
-    /** Mean and sample standard deviation of each outcome per point, over the seeds finished. */
+    /** Mean and sample standard deviation of each outcome per point, over the seeds finished; and its figure. */
     private void writeSummary() throws IOException {
+        List<SweepCharts.Point> chartPoints = new ArrayList<>();
         StringBuilder b = new StringBuilder("point");
         for (SweepDefinition.Parameter p : sweep.parameters()) {
             b.append(',').append(cell(p.path()));
@@ -236,10 +245,22 @@ public final class SweepRunner {
                 double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
                 double sd = x.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
                 b.append(String.format(Locale.ROOT, ",%.6f,%.6f", mean, sd));
+                if (o.equals(CHART_OUTCOME)) {
+                    List<String> others = new ArrayList<>();
+                    for (int i = 1; i < first.values().size(); i++) {
+                        others.add(sweep.parameters().get(i).path() + "=" + SweepDefinition.valueText(first.values().get(i)));
+                    }
+                    chartPoints.add(new SweepCharts.Point(SweepDefinition.valueText(first.values().get(0)),
+                            String.join(", ", others), mean, sd));
+                }
             }
             b.append('\n');
         }
         writeAtomically(dir.resolve(SUMMARY), b.toString());
+        if (!chartPoints.isEmpty()) {
+            Figure f = SweepCharts.outcomeVsParameter(CHART_OUTCOME, sweep.parameters().get(0).path(), chartPoints);
+            FigureExporter.write(f, dir, List.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.CSV), FigureSize.DEFAULT);
+        }
     }
 
     private static String cell(String s) {

@@ -62,6 +62,7 @@ class SweepTest {
                 Files.readString(tmp.resolve("resumed").resolve(SweepRunner.CSV)));
         assertEquals(Files.readString(tmp.resolve("whole").resolve(SweepRunner.SUMMARY)),
                 Files.readString(tmp.resolve("resumed").resolve(SweepRunner.SUMMARY)));
+        assertTrue(Files.size(tmp.resolve("whole").resolve("sweep-" + SweepRunner.CHART_OUTCOME + ".png")) > 0);
         List<String> rows = Files.readAllLines(tmp.resolve("whole").resolve(SweepRunner.CSV));
         assertEquals(13, rows.size());
         assertTrue(rows.get(0).startsWith("run_id,point,seed,planner,population.agents,swf_final"), rows.get(0));
