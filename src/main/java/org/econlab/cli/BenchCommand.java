@@ -77,11 +77,13 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             sim.step();
         }
+        long cpu0 = processCpuNanos();
         long t1 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             sim.step();
         }
         double seconds = (System.nanoTime() - t1) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         double rate = (double) agents * steps / seconds;
 
         out.println(String.format(Locale.ROOT, "agents: %d  brackets: %s  worker: %s  planner: %s  threads: %d",
@@ -90,6 +92,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "heap per agent: %.1f bytes", bytesPerAgent));
         out.println(String.format(Locale.ROOT, "timed steps: %d in %.3f s (%.3f ms/step) after %d warm-up steps",
                 steps, seconds, seconds * 1000 / steps, warmup));
+        out.println(String.format(Locale.ROOT, "process cpu: %.3f s (%.0f agent-steps per cpu-second; compare runs on a busy machine with this)",
+                cpuSeconds, cpuSeconds > 0 ? agents * (double) steps / cpuSeconds : Double.NaN));
         out.println(String.format(Locale.ROOT, "final swf: %.6f", sim.lastSnapshot().swf()));
         out.println(String.format(Locale.ROOT, "agent-steps/s: %.0f", rate));
         return LabCli.OK;
@@ -114,6 +118,11 @@ final class BenchCommand implements Callable<Integer> {
         p.addProperty("kind", planner);
         o.add("planner", p);
         return o;
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static long usedHeapAfterGc(Runtime rt) {

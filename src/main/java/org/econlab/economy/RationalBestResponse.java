@@ -16,54 +16,83 @@ public final class RationalBestResponse {
 
     private final LabourModel labour;
     private final double[] cutoffsUsd;       // b_0..b_K
-    private final double[] netShare;         // 1 - t_j for j = 0..K (K = untaxed top slice)
     private final double[] taxAtCutoffUsd;   // T(b_j)
-    private final double[] rateFraction;
-    private final double inverseExponent;
+    private final double[] rateFraction;     // t_j for j = 0..K (K = untaxed top slice)
+    private final double inverseExponent;    // 1/(delta-1)
     private final double costScale;          // c * delta
+    // Powers precomputed so that hours() needs two pow calls per worker instead of two per slice:
+    // interior hours l_j = a_j v^(1/(delta-1)) and l_j^delta = a_j^delta v^(delta/(delta-1));
+    // at a cutoff, (b/v)^delta = b^delta / v^delta.
+    private final double[] interiorFactor;   // a_j = ((1-t_j)/(c delta))^(1/(delta-1))
+    private final double[] interiorFactorPow; // a_j^delta
+    private final double[] cutoffPow;        // b_j^delta
+    private final double maxHoursPow;        // L^delta
+    private final boolean powersFinite;
 
     public RationalBestResponse(TaxSchedule schedule, LabourModel labour) {
         this.labour = labour;
         int k = schedule.bracketCount();
+        double delta = labour.disutilityExponent();
         this.cutoffsUsd = schedule.brackets().cutoffsUsd();
-        this.netShare = new double[k + 1];
         this.rateFraction = new double[k + 1];
         this.taxAtCutoffUsd = new double[k + 1];
+        this.interiorFactor = new double[k + 1];
+        this.interiorFactorPow = new double[k + 1];
+        this.cutoffPow = new double[k + 1];
+        this.inverseExponent = 1.0 / (delta - 1);
+        this.costScale = labour.disutilityCoefficient() * delta;
+        boolean finite = true;
         for (int j = 0; j <= k; j++) {
             rateFraction[j] = j < k ? schedule.ratePercent(j) / 100.0 : 0.0;
-            netShare[j] = 1 - rateFraction[j];
             taxAtCutoffUsd[j] = schedule.taxAtCutoffUsd(j);
+            double net = 1 - rateFraction[j];
+            interiorFactor[j] = net <= 0 ? 0 : Math.pow(net / costScale, inverseExponent);
+            interiorFactorPow[j] = Math.pow(interiorFactor[j], delta);
+            cutoffPow[j] = Math.pow(cutoffsUsd[j], delta);
+            finite &= Double.isFinite(interiorFactor[j]) && Double.isFinite(interiorFactorPow[j])
+                    && Double.isFinite(cutoffPow[j]);
         }
-        this.inverseExponent = 1.0 / (labour.disutilityExponent() - 1);
-        this.costScale = labour.disutilityCoefficient() * labour.disutilityExponent();
+        this.maxHoursPow = Math.pow(labour.maxHoursPerWeek(), delta);
+        this.powersFinite = finite && Double.isFinite(maxHoursPow);
     }
 
     /** Utility-maximising hours per week in {@code [0, maxHours]} for skill {@code v >= 0}. */
     public double hours(double skill) {
-        double maxHours = labour.maxHoursPerWeek();
         if (skill <= 0) {
             return 0;
         }
+        double maxHours = labour.maxHoursPerWeek();
         double c = labour.disutilityCoefficient();
         double delta = labour.disutilityExponent();
+        double skillRoot = Math.pow(skill, inverseExponent);            // v^(1/(delta-1))
+        double skillPow = Math.pow(skill, delta);                       // v^delta
+        boolean fast = powersFinite && skillPow > 0 && Double.isFinite(skillPow);
+        double interiorCostScale = skill * skillRoot;                   // v^(delta/(delta-1))
         double bestHours = 0;
         double bestValue = 0; // f(0) = 0
-        int slices = netShare.length;
+        int slices = rateFraction.length;
         for (int j = 0; j < slices; j++) {
             double lo = cutoffsUsd[j] / skill;
             if (lo >= maxHours) {
                 break;
             }
-            double hi = j + 1 < slices ? Math.min(cutoffsUsd[j + 1] / skill, maxHours) : maxHours;
-            double l = netShare[j] <= 0 ? 0 : Math.pow(netShare[j] * skill / costScale, inverseExponent);
-            if (l < lo) {
+            boolean topSlice = j + 1 >= slices;
+            double cutoffHi = topSlice ? Double.POSITIVE_INFINITY : cutoffsUsd[j + 1] / skill;
+            double hi = Math.min(cutoffHi, maxHours);
+            double l = interiorFactor[j] * skillRoot;
+            double cost;
+            if (l <= lo) {
                 l = lo;
-            } else if (l > hi) {
+                cost = fast ? cutoffPow[j] / skillPow : Math.pow(l, delta);
+            } else if (l >= hi) {
                 l = hi;
+                cost = !fast ? Math.pow(l, delta) : hi == maxHours ? maxHoursPow : cutoffPow[j + 1] / skillPow;
+            } else {
+                cost = fast ? interiorFactorPow[j] * interiorCostScale : Math.pow(l, delta);
             }
             double z = skill * l;
             double tax = taxAtCutoffUsd[j] + rateFraction[j] * (z - cutoffsUsd[j]);
-            double value = z - tax - c * Math.pow(l, delta);
+            double value = z - tax - c * cost;
             if (value > bestValue) {
                 bestValue = value;
                 bestHours = l;
