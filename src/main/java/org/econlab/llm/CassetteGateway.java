@@ -138,7 +138,8 @@ public final class CassetteGateway implements LlmGateway {
             } catch (RuntimeException e) {
                 kind = LlmException.Kind.OTHER;
             }
-            throw new LlmException(kind, "(replayed) " + o.get("error").getAsString());
+            throw new LlmException(kind, "(replayed) " + o.get("error").getAsString(),
+                    o.has("transportRetries") ? o.get("transportRetries").getAsInt() : 0);
         }
         return new LlmReply(o.get("text").getAsString(), o.get("inputTokens").getAsLong(),
                 o.get("outputTokens").getAsLong(), 0, o.get("transportRetries").getAsInt(),
@@ -162,6 +163,7 @@ public final class CassetteGateway implements LlmGateway {
         } else {
             o.addProperty("error", e.getMessage());
             o.addProperty("errorKind", e.kind().name());
+            o.addProperty("transportRetries", e.transportRetries());
         }
         return o;
     }

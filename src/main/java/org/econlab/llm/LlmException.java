@@ -25,15 +25,21 @@ public final class LlmException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final int transportRetries;
 
     public LlmException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, 0);
     }
 
-    public LlmException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+    /** @param transportRetries failed attempts before this final one (so the meter counts every failure) */
+    public LlmException(Kind kind, String message, int transportRetries) {
+        super(message);
         this.kind = kind;
+        this.transportRetries = transportRetries;
+    }
+
+    public int transportRetries() {
+        return transportRetries;
     }
 
     public Kind kind() {

@@ -59,6 +59,11 @@ public final class LlmRun {
         return lastRun;
     }
 
+    /** The run built last (tests read its meter). */
+    static synchronized LlmRun lastForTests() {
+        return lastRun;
+    }
+
     public LlmOptions options() {
         return options;
     }
@@ -248,7 +253,7 @@ public final class LlmRun {
                     if (e.fatal()) {
                         throw e;
                     }
-                    meter.failedCall(role);
+                    meter.failedCall(role, e.transportRetries());
                     continue;
                 }
                 meter.reply(role, r);

@@ -29,7 +29,8 @@ public final class RetryingGateway implements LlmGateway {
                 return attempt == 0 ? r : r.withTransportRetries(r.transportRetries() + attempt);
             } catch (LlmException e) {
                 if (!e.retryable() || attempt >= maxRetries) {
-                    throw attempt == 0 ? e : new LlmException(e.kind(), e.getMessage() + " (after " + attempt + " retries)");
+                    throw attempt == 0 ? e
+                            : new LlmException(e.kind(), e.getMessage() + " (after " + attempt + " retries)", attempt);
                 }
                 long wait = Math.min(maxBackoffMillis, baseMillis << Math.min(20, attempt));
                 try {

@@ -24,7 +24,13 @@ public final class UsageMeter {
     public static final int TOKENS_OUT = 5;
     public static final int COST_NANO_USD = 6;
     public static final int LATENCY_MILLIS = 7;
-    static final int COUNTERS = 8;
+    /** Transport retries alone (also inside {@link #RETRIES}). */
+    public static final int TRANSPORT_RETRIES = 8;
+    /** Calls that failed after their transport retries (also inside {@link #FAILURES}). */
+    public static final int FAILED_CALLS = 9;
+    /** Unusable replies (also inside {@link #FAILURES}). */
+    public static final int INVALID_REPLIES = 10;
+    static final int COUNTERS = 11;
 
     /** Column suffixes for {@link #CALLS}..{@link #COST_NANO_USD} (latency is not a steps.csv column: it differs on replay). */
     public static final List<String> COLUMN_NAMES = List.of("calls", "retries", "failures", "fallbacks", "tokens_in",
@@ -43,22 +49,28 @@ public final class UsageMeter {
         AtomicLongArray c = role(role);
         c.incrementAndGet(CALLS);
         c.addAndGet(RETRIES, r.transportRetries());
+        c.addAndGet(TRANSPORT_RETRIES, r.transportRetries());
         c.addAndGet(TOKENS_IN, r.inputTokens());
         c.addAndGet(TOKENS_OUT, r.outputTokens());
         c.addAndGet(COST_NANO_USD, r.costNanoUsd());
         c.addAndGet(LATENCY_MILLIS, r.latencyMillis());
     }
 
-    /** A call that failed (after its transport retries). */
-    public void failedCall(String role) {
+    /** A call that failed after {@code transportRetries} transport retries. */
+    public void failedCall(String role, int transportRetries) {
         AtomicLongArray c = role(role);
         c.incrementAndGet(CALLS);
         c.incrementAndGet(FAILURES);
+        c.incrementAndGet(FAILED_CALLS);
+        c.addAndGet(RETRIES, transportRetries);
+        c.addAndGet(TRANSPORT_RETRIES, transportRetries);
     }
 
     /** A reply the agent could not use (unparseable, missing key, wrong length). */
     public void invalidReply(String role) {
-        role(role).incrementAndGet(FAILURES);
+        AtomicLongArray c = role(role);
+        c.incrementAndGet(FAILURES);
+        c.incrementAndGet(INVALID_REPLIES);
     }
 
     /** The agent asks again (attempt 2..12). */
