@@ -59,8 +59,8 @@ public final class LlmRun {
         return lastRun;
     }
 
-    /** The run built last (tests read its meter). */
-    static synchronized LlmRun lastForTests() {
+    /** The run built last (the CLI prints its usage; tests read its meter), or null. */
+    public static synchronized LlmRun latest() {
         return lastRun;
     }
 

@@ -279,6 +279,11 @@ public final class LlmWorkers implements WorkerPolicy {
         }
     }
 
+    /** The endpoint names the scenario gives these workers (may be empty when the command line names one). */
+    public List<String> endpointNames() {
+        return settings.endpoints();
+    }
+
     /** Persona text of agent i (null without personas or before step 0). */
     public String personaText(int i) {
         return agents[i].personaText;

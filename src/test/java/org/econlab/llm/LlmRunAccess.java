@@ -6,6 +6,6 @@ final class LlmRunAccess {
     }
 
     static LlmRun lastRun() {
-        return LlmRun.lastForTests();
+        return LlmRun.latest();
     }
 }
