@@ -62,6 +62,9 @@ public final class FakeLlmServer implements AutoCloseable {
     public volatile long timeoutSleepMillis = 700;
 
     public FakeLlmServer() throws IOException {
+        // Real inference servers answer on TCP_NODELAY sockets; the JDK server does not by default, and Nagle's
+        // algorithm against the client's delayed ACKs would add ~40 ms to every exchange.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/v1/chat/completions", ex -> handle(ex, false));
         server.createContext("/api/chat", ex -> handle(ex, true));
