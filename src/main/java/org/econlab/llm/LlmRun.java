@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -156,7 +155,11 @@ public final class LlmRun {
         } else {
             stack = live;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        // Idle call threads end after 30 s, so runs started one after another (the app) do not accumulate threads.
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(concurrency,
+                concurrency, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
         synchronized (this) {
             pools.add(pool);
         }
