@@ -189,7 +189,7 @@ public final class LlmPlanner implements PlannerPolicy {
         for (int j = 0; j < k; j++) {
             avg[j] = cnt == 0 ? Double.NaN : PaperPrompts.roundTens(avg[j] / cnt);
         }
-        String avgSwf = cnt == 0 ? "nan" : PaperPrompts.num(swf / cnt);
+        String avgSwf = cnt == 0 ? "nan" : PaperPrompts.num4(swf / cnt);
         StringBuilder b = new StringBuilder(700);
         b.append("Use the historical data to influence your answer in order to maximize SWF, while balancing "
                 + "exploration and exploitation by choosing varying rates of TAX. ");
@@ -281,7 +281,7 @@ public final class LlmPlanner implements PlannerPolicy {
         e.block.append("z: ").append(stats(z)).append('\n');
         e.block.append("u: ").append(stats(u)).append('\n');
         String swfFormula = weighting == SwfWeighting.UTILITARIAN ? "u_1 + ... + u_N" : "u_1/z_1 + ... + u_N/z_N";
-        e.block.append("social welfare: swf = ").append(swfFormula).append(" = ").append(PaperPrompts.num(swf));
+        e.block.append("social welfare: swf = ").append(swfFormula).append(" = ").append(PaperPrompts.num4(swf));
         String reflection = reflection(ctx.step(), rates, swf);
         if (reflection != null) {
             e.block.append('\n').append(reflection);

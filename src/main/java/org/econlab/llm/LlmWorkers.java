@@ -480,10 +480,10 @@ public final class LlmWorkers implements WorkerPolicy {
             double u;
             if (type == UtilityType.ALTRUISTIC) {
                 u = ctx.previousSwf();
-                e.block.append("\nutility: u = u_1/z_1 + ... + u_N/z_N = ").append(PaperPrompts.num(u));
+                e.block.append("\nutility: u = u_1/z_1 + ... + u_N/z_N = ").append(PaperPrompts.num4(u));
             } else if (type == UtilityType.ADVERSARIAL) {
                 u = -ctx.previousSwf();
-                e.block.append("\nutility: u = -u_1/z_1 - ... - u_N/z_N = ").append(PaperPrompts.num(u));
+                e.block.append("\nutility: u = -u_1/z_1 - ... - u_N/z_N = ").append(PaperPrompts.num4(u));
             } else if (r != null) {
                 Double ri = r.get(i - from);
                 if (ri != null) {

@@ -38,6 +38,16 @@ public final class PaperPrompts {
         return s.equals("-0.0") ? "0.0" : s;
     }
 
+    /** Like {@link #num(double)} with up to 4 decimals: for the SWF, whose scale is a few units per worker. */
+    public static String num4(double x) {
+        if (!Double.isFinite(x)) {
+            return num(x);
+        }
+        BigDecimal b = BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        String s = b.scale() <= 0 ? b.setScale(1, RoundingMode.UNNECESSARY).toPlainString() : b.toPlainString();
+        return s.equals("-0.0") ? "0.0" : s;
+    }
+
     /** A list of rates as {@code [50.0, 40.0, 60.0]}. */
     public static String list(double[] xs) {
         StringBuilder b = new StringBuilder("[");

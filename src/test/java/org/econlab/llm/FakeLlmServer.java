@@ -54,6 +54,8 @@ public final class FakeLlmServer implements AutoCloseable {
     public final AtomicLong outOfRange = new AtomicLong();
     public final AtomicLong promptTokens = new AtomicLong();
     public final AtomicLong completionTokens = new AtomicLong();
+    /** The last system prompt + user message per caller ("worker_0", "planner", ...), for prompt tests. */
+    public final Map<String, String> lastPrompts = new ConcurrentHashMap<>();
     public final Set<String> authorizations = Collections.synchronizedSet(new HashSet<>());
 
     public volatile long latencyMillis = 0;
@@ -135,6 +137,9 @@ public final class FakeLlmServer implements AutoCloseable {
                 }
             }
             String model = req.get("model").getAsString();
+            Matcher who = Pattern.compile("You are (worker_[0-9]+)").matcher(system);
+            String caller = system.contains("expert tax planner") ? "planner" : who.find() ? who.group(1) : "other";
+            lastPrompts.put(caller, system + "\n-----\n" + user);
             Fault fault = null;
             if ((h % 100) < faultPercent) {
                 fault = Fault.values()[(int) ((h / 100) % Fault.values().length)];

@@ -33,19 +33,22 @@ class LlmBench {
                 Simulation sim = new Simulation(scenario, false);
                 UsageMeter m = LlmRun.latest().meter();
                 System.out.printf(Locale.ROOT, "%nLLM bench: %d workers, concurrency %d, server latency 50 ms%n", agents, concurrency);
-                System.out.println("step  calls  wall_ms  bound_ms(calls/c*50)  waves_bound_ms(ceil)  ratio");
+                System.out.println("step  calls  wall_ms  bound_ms(calls/c*50)  waves_bound_ms(ceil)  ratio  mean_call_ms"
+                        + "  waves*mean_call_ms");
                 double sumWall = 0;
                 double sumBound = 0;
                 for (int k = 0; k < steps; k++) {
                     long calls0 = m.total(UsageMeter.CALLS);
+                    long lat0 = m.total(UsageMeter.LATENCY_MILLIS);
                     long t0 = System.nanoTime();
                     sim.step();
                     double wall = (System.nanoTime() - t0) / 1e6;
                     long calls = m.total(UsageMeter.CALLS) - calls0;
                     double bound = calls / (double) concurrency * 50;
                     double waves = Math.ceil(calls / (double) concurrency) * 50;
-                    System.out.printf(Locale.ROOT, "%4d  %5d  %7.1f  %20.1f  %20.1f  %5.3f%n", k, calls, wall, bound, waves,
-                            wall / bound);
+                    double meanCall = (m.total(UsageMeter.LATENCY_MILLIS) - lat0) / (double) calls;
+                    System.out.printf(Locale.ROOT, "%4d  %5d  %7.1f  %20.1f  %20.1f  %5.3f  %12.1f  %18.1f%n", k, calls, wall,
+                            bound, waves, wall / bound, meanCall, Math.ceil(calls / (double) concurrency) * meanCall);
                     if (k > 0) { // step 0 includes class loading and connection set-up
                         sumWall += wall;
                         sumBound += bound;
