@@ -107,6 +107,7 @@ public final class CassetteGateway implements LlmGateway {
         if (replay != null) {
             JsonObject o = replay.get(key);
             if (o != null) {
+                write(o); // when also recording, the new cassette is complete (replayed and live calls)
                 return fromEntry(o);
             }
             if (live == null) {
