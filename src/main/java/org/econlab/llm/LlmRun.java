@@ -156,8 +156,12 @@ public final class LlmRun {
             stack = live;
         }
         // Idle call threads end after 30 s, so runs started one after another (the app) do not accumulate threads.
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(concurrency,
-                concurrency, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        // Twice the endpoints' limit: while some threads wait for replies (holding an endpoint slot), others build the
+        // next prompts, so the endpoint slots never wait for our own CPU work. The slots themselves stay bounded by
+        // the ThrottledGateway semaphores.
+        int threads = 2 * concurrency;
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads,
+                threads, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
                 daemonThreads());
         pool.allowCoreThreadTimeOut(true);
         synchronized (this) {
