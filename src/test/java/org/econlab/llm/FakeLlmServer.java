@@ -62,6 +62,8 @@ public final class FakeLlmServer implements AutoCloseable {
     public volatile int faultPercent = 0;
     public volatile int outOfRangePercent = 0;
     public volatile long timeoutSleepMillis = 700;
+    /** Refuse every call with 401 and echo the Authorization header in the body (a careless server). */
+    public volatile boolean refuseAndEchoKey = false;
 
     public FakeLlmServer() throws IOException {
         // Real inference servers answer on TCP_NODELAY sockets; the JDK server does not by default, and Nagle's
@@ -118,6 +120,14 @@ public final class FakeLlmServer implements AutoCloseable {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             if (auth != null) {
                 authorizations.add(auth);
+            }
+            if (refuseAndEchoKey) {
+                byte[] err = ("{\"error\":{\"message\":\"invalid key " + auth + "\",\"type\":\"auth\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(401, err.length);
+                ex.getResponseBody().write(err);
+                return;
             }
             int nth = seen.computeIfAbsent(body, b -> new AtomicInteger()).getAndIncrement();
             long h = hash(body + "#" + nth);

@@ -90,6 +90,25 @@ class LlmAgentsRunTest {
     }
 
     @Test
+    void aRefusedKeyFailsTheRunLoudlyWithoutRevealingIt(@TempDir Path dir) throws IOException {
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 2, 2);
+        server.refuseAndEchoKey = true;
+        try {
+            LlmException e = org.junit.jupiter.api.Assertions.assertThrows(LlmException.class, () -> LlmTestSupport.run(
+                    LlmTestSupport.scenario(2, 3, 2, false, ""), LlmTestSupport.options(endpoints), dir.resolve("run")));
+            assertEquals(LlmException.Kind.AUTHENTICATION, e.kind());
+            assertFalse(e.getMessage().contains(LlmTestSupport.SECRET), e.getMessage());
+            assertTrue(e.getMessage().contains("***"), "the echoed key was scrubbed: " + e.getMessage());
+        } finally {
+            server.refuseAndEchoKey = false;
+        }
+        String manifest = Files.readString(dir.resolve("run/manifest.json"));
+        assertTrue(manifest.contains("\"outcome\": \"failed\""), manifest);
+        assertFalse(manifest.contains(LlmTestSupport.SECRET));
+        assertFalse(Files.readString(dir.resolve("run/events.jsonl")).contains(LlmTestSupport.SECRET));
+    }
+
+    @Test
     void concurrencyOneAndEightGiveIdenticalSteps(@TempDir Path dir) throws IOException {
         server.faultPercent = 25;
         server.latencyMillis = 2;
