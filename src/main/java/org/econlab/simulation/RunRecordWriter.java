@@ -27,6 +27,8 @@ import java.util.Arrays;
  *   <li>{@code steps.csv}: one row per step ({@link StepCsv}), flushed every step, so a crash or kill
  *       loses at most the step in flight;</li>
  *   <li>{@code events.jsonl}: interventions and the end of the run, one JSON object per line.</li>
+ *   <li>the manifest also keeps a policy's stop reason (e.g. an LLM budget) and the agents' extra per-step
+ *       figures: their last values ({@code finalMetrics}) and their sums over the run ({@code metricTotals}).</li>
  * </ul>
  * Called on the thread that advances the run. Never writes secrets: the scenario holds none.
  */
@@ -125,6 +127,9 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
         e.addProperty("stepsCompleted", stepsDone);
         if (error != null) {
             e.addProperty("error", String.valueOf(error.getMessage()));
+        }
+        if (simulation != null && simulation.stopReason() != null) {
+            e.addProperty("reason", simulation.stopReason());
         }
         event(e);
         if (manifest != null) {
