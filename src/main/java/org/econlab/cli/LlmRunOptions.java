@@ -19,6 +19,10 @@ final class LlmRunOptions {
             description = "endpoint profile (from ~/.llm-economist-lab/endpoints.json or $ECONLAB_ENDPOINTS_FILE) for every LLM role")
     String endpoint;
 
+    @Option(names = "--endpoints-file", paramLabel = "FILE",
+            description = "endpoint file (default $ECONLAB_ENDPOINTS_FILE or ~/.llm-economist-lab/endpoints.json)")
+    Path endpointsFile;
+
     @Option(names = "--llm-base-url", paramLabel = "URL", description = "one-off endpoint base URL, e.g. http://localhost:8000/v1")
     String baseUrl;
 
@@ -49,7 +53,7 @@ final class LlmRunOptions {
 
     /** The LLM options for a run whose record goes to {@code recordDir}. */
     LlmOptions toOptions(Path recordDir) {
-        LlmOptions o = LlmOptions.DEFAULT;
+        LlmOptions o = LlmOptions.DEFAULT.withEndpointsFile(endpointsFile);
         if (endpoint != null && baseUrl != null) {
             throw new InvalidInputException("--endpoint", "give either --endpoint or --llm-base-url, not both");
         }

@@ -90,6 +90,21 @@ class LlmCliTest {
     }
 
     @Test
+    void runWithANamedProfileAndABudgetStopsCleanly(@TempDir Path dir) throws IOException {
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "ollama", 4, 5);
+        // the profile names a key variable; this JVM's environment lacks it, so use a profile without one
+        Files.writeString(endpoints, Files.readString(endpoints).replace(",\"apiKeyEnv\":\"" + LlmTestSupport.KEY_ENV + "\"", ""));
+        Path out = dir.resolve("run");
+        String[] r = cli("run", "sample-scenarios/llm-bounded-5.json", "--steps", "40", "--out", out.toString(),
+                "--endpoint", "fake", "--endpoints-file", endpoints.toString(), "--llm-budget-tokens", "20000");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("stopped after step") && r[1].contains("budget:"), r[1]);
+        assertTrue(r[1].contains("llm satisfaction: calls="), r[1]);
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"outcome\": \"stopped\"") && manifest.contains("\"stopReason\": \"budget:"), manifest);
+    }
+
+    @Test
     void llmCheckReportsModelLatencyAndJsonMode() {
         String[] r = cli("llm", "check", "--llm-base-url", server.ollamaBaseUrl(), "--llm-model", "tiny",
                 "--llm-provider", "ollama");
