@@ -22,7 +22,8 @@ import java.util.Map;
  * Record and replay (design note 6). A cassette is a JSONL file, one call per line:
  * {@code {"key": sha256, "role", "callId", "text", "inputTokens", "outputTokens", "latencyMillis",
  * "transportRetries", "endpoint", "costNanoUsd"}} or, for a call that failed after its transport retries, {@code "error"} and
- * {@code "errorKind"} instead of the text. Prompts are not stored (only their hash, {@link LlmRequest#key()})
+ * {@code "errorKind"} instead of the text. Header lines {@code {"endpoint", "provider", "model", ...}} name the
+ * endpoints that served the recording. Prompts are not stored (only their hash, {@link LlmRequest#key()})
  * and neither is anything about keys or servers beyond the profile name.
  *
  * <p>Replay answers every call from the file; a miss throws a fatal {@link LlmException} ("fails loudly"),
@@ -80,6 +81,9 @@ public final class CassetteGateway implements LlmGateway {
                 }
                 try {
                     JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                    if (o.has("endpoint") && !o.has("key")) {
+                        continue; // a header line naming an endpoint that served the recording
+                    }
                     map.put(o.get("key").getAsString(), o);
                 } catch (RuntimeException e) {
                     throw new InvalidInputException("--replay-llm", file + " line " + (i + 1) + " is not a cassette entry");
@@ -89,6 +93,20 @@ public final class CassetteGateway implements LlmGateway {
             throw new InvalidInputException("--replay-llm", "cannot read " + file + ": " + e.getMessage());
         }
         return map;
+    }
+
+    /**
+     * Notes an endpoint serving the recording (name, provider, model; never URL or key), so a cassette says which
+     * model produced it. No-op when not recording.
+     */
+    public void noteEndpoint(EndpointProfile p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("endpoint", p.name());
+        o.addProperty("provider", p.provider().id());
+        o.addProperty("model", p.model());
+        o.addProperty("temperature", p.temperature());
+        o.addProperty("maxTokens", p.maxTokens());
+        write(o);
     }
 
     /** Entries loaded for replay (0 when not replaying). */

@@ -119,8 +119,14 @@ public final class LlmRun {
     }
 
     private synchronized ThrottledGateway endpoint(EndpointProfile p) {
-        return endpoints.computeIfAbsent(p.name() + "@" + p.baseUrl(), k -> new ThrottledGateway(p.name(),
-                new LangchainGateway(p, options.env()), p.maxConcurrent(), p.requestsPerMinute()));
+        return endpoints.computeIfAbsent(p.name() + "@" + p.baseUrl(), k -> {
+            ThrottledGateway g = new ThrottledGateway(p.name(), new LangchainGateway(p, options.env()), p.maxConcurrent(),
+                    p.requestsPerMinute());
+            if (cassette != null) {
+                cassette.noteEndpoint(p);
+            }
+            return g;
+        });
     }
 
     /** Settings an agent gives for its calls; nulls take the (first) endpoint profile's values. */

@@ -40,6 +40,8 @@ class LlmCassetteTest {
         LlmTestSupport.run(scenario, LlmTestSupport.options(endpoints).withRecordTo(rec.resolve(CassetteGateway.FILE)), rec);
         server.faultPercent = 0;
         long requestsAfterRecording = server.requests.get();
+        assertTrue(Files.readAllLines(rec.resolve(CassetteGateway.FILE)).get(0).contains("\"model\":\"fake-model\""),
+                "the cassette names the model that produced it");
 
         // Replay with no endpoint file at all (as on a machine without a network).
         Path play = dir.resolve("play");
