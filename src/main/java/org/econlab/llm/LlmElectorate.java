@@ -92,6 +92,17 @@ public final class LlmElectorate implements Electorate {
         this.n = setup.population().size();
     }
 
+    /**
+     * The electorate's LLM usage columns ({@code llm_candidacy_*}, {@code llm_vote_*}, {@code llm_leader_*}, plus the
+     * run totals when no LLM worker or planner reports them), for the planner policy that holds this electorate to
+     * include in its own {@link org.econlab.agents.StepMetrics}. Call once, when the policy is built.
+     *
+     * @param step the step just played (the holder's {@code ctx.step()} from its last observe)
+     */
+    public org.econlab.agents.StepMetrics metrics(java.util.function.IntSupplier step) {
+        return new LlmMetrics(run, List.of("candidacy", "vote", "leader"), step);
+    }
+
     private String system(int agent) {
         LlmWorkers w = run.workers();
         if (w != null) {
