@@ -137,6 +137,10 @@ class LlmCliTest {
             }
             double[] d = e.leaderDeltas(0, candidates.get(1), ctx);
             assertArrayEquals(new double[] {0, 0, 0}, d);
+            var metrics = e.metrics(() -> 5);
+            assertEquals(4.0, metrics.value(metrics.names().indexOf("llm_candidacy_calls")));
+            assertEquals(4.0, metrics.value(metrics.names().indexOf("llm_vote_calls")));
+            assertEquals(1.0, metrics.value(metrics.names().indexOf("llm_leader_calls")));
             assertTrue(running >= 0);
         } finally {
             LlmOptions.set(null);
