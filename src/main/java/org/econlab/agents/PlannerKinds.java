@@ -85,6 +85,7 @@ public final class PlannerKinds {
             TaxSchedule s = TaxSchedule.of(brackets, rates);
             return setup -> new FixedPlanner(FIXED, s);
         });
+        org.econlab.llm.LlmPlanner.register(); // issue 4: the LLM planner
     }
 
     private PlannerKinds() {

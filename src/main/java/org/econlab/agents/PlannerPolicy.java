@@ -32,6 +32,14 @@ public interface PlannerPolicy {
         return 0;
     }
 
+    /**
+     * Why the run should stop cleanly after the step just played (e.g. an LLM budget is used up), or null to go
+     * on. Read on the runner thread after each step; the run then ends as {@code stopped} with this reason.
+     */
+    default String stopRequested() {
+        return null;
+    }
+
     /** Extra per-step figures this planner reports ({@link StepMetrics}). Default: none. */
     default StepMetrics metrics() {
         return StepMetrics.NONE;

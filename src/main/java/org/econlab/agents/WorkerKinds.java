@@ -39,6 +39,7 @@ public final class WorkerKinds {
             p.rejectUnknown();
             return setup -> new FixedWorkers(hours, setup.seed());
         });
+        org.econlab.llm.LlmWorkers.register(); // issue 4: LLM workers
     }
 
     private WorkerKinds() {

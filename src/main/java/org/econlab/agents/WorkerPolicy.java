@@ -30,6 +30,14 @@ public interface WorkerPolicy {
     default void observe(StepContext ctx, Population population, WorkerState state, double swf, int from, int to) {
     }
 
+    /**
+     * Why the run should stop cleanly after the step just played (e.g. an LLM budget is used up), or null to go
+     * on. Read on the runner thread after each step; the run then ends as {@code stopped} with this reason.
+     */
+    default String stopRequested() {
+        return null;
+    }
+
     /** Extra per-step figures these workers report ({@link StepMetrics}). Default: none. */
     default StepMetrics metrics() {
         return StepMetrics.NONE;

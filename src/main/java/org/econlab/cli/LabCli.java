@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, ValidateCommand.class,
                 BenchCommand.class, ExportCommand.class, CompareCommand.class, SweepCommand.class,
-                CommandLine.HelpCommand.class})
+                LlmCommand.class, CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;
@@ -28,7 +28,7 @@ public final class LabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, tax, saez, validate, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, tax, saez, validate, bench, llm)");
     }
 
     /** Runs the command line and returns its exit code (never calls System.exit). */

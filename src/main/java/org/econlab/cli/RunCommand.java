@@ -6,8 +6,11 @@ import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
 import org.econlab.config.InvalidInputException;
+import org.econlab.llm.LlmOptions;
+import org.econlab.llm.LlmRun;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sequential", description = "use one core (results are identical either way)")
     boolean sequential;
 
+    @Mixin
+    LlmRunOptions llm = new LlmRunOptions();
+
     @Override
     public Integer call() {
         Scenario s = ScenarioCodec.read(file);
@@ -67,14 +73,27 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : defaultRecordDir(file, s.seed());
         PrintWriter o = spec.commandLine().getOut();
-        Simulation sim = new Simulation(s, !sequential);
-        RunRecordWriter record = new RunRecordWriter(dir);
-        sim.addListener(record);
-        long t0 = System.nanoTime();
-        StepSnapshot last = sim.runToEnd();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        o.println(summary(s, last, seconds, dir));
-        return LabCli.OK;
+        LlmOptions.set(llm.toOptions(dir));
+        try {
+            Simulation sim = new Simulation(s, !sequential);
+            RunRecordWriter record = new RunRecordWriter(dir);
+            sim.addListener(record);
+            long t0 = System.nanoTime();
+            StepSnapshot last = sim.runToEnd();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (sim.stopReason() != null) {
+                o.println("stopped after step " + last.step() + ": " + sim.stopReason());
+            }
+            LlmRun run = LlmRun.latest();
+            boolean usesLlm = s.worker().kind().equals("llm") || s.planner().kind().equals("llm");
+            if (usesLlm && run != null && run.meter().total(0) > 0) {
+                o.print(run.meter().summary());
+            }
+            o.println(summary(s, last, seconds, dir));
+            return LabCli.OK;
+        } finally {
+            LlmOptions.set(null);
+        }
     }
 
     static Path defaultRecordDir(Path scenarioFile, long seed) {

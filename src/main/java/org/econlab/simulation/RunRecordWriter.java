@@ -27,6 +27,8 @@ import java.util.Arrays;
  *   <li>{@code steps.csv}: one row per step ({@link StepCsv}), flushed every step, so a crash or kill
  *       loses at most the step in flight;</li>
  *   <li>{@code events.jsonl}: interventions and the end of the run, one JSON object per line.</li>
+ *   <li>the manifest also keeps a policy's stop reason (e.g. an LLM budget) and the agents' extra per-step
+ *       figures: their last values ({@code finalMetrics}) and their sums over the run ({@code metricTotals}).</li>
  * </ul>
  * Called on the thread that advances the run. Never writes secrets: the scenario holds none.
  */
@@ -44,6 +46,8 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     private BufferedWriter events;
     private JsonObject manifest;
     private int stepsDone;
+    private Simulation simulation;
+    private double[] metricTotals;
 
     /** @param dir the record folder; created if missing. Existing record files in it are replaced. */
     public RunRecordWriter(Path dir) {
@@ -56,6 +60,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
 
     @Override
     public void runStarted(Simulation simulation) {
+        this.simulation = simulation;
         try {
             Files.createDirectories(dir);
             Scenario s = simulation.scenario();
@@ -87,6 +92,13 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     @Override
     public void stepCompleted(StepSnapshot snapshot) {
         try {
+            double[] m = snapshot.metricValues();
+            if (metricTotals == null) {
+                metricTotals = new double[m.length];
+            }
+            for (int i = 0; i < m.length && i < metricTotals.length; i++) {
+                metricTotals[i] += m[i];
+            }
             steps.write(StepCsv.row(snapshot));
             steps.write('\n');
             steps.flush();
@@ -116,6 +128,9 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
         if (error != null) {
             e.addProperty("error", String.valueOf(error.getMessage()));
         }
+        if (simulation != null && simulation.stopReason() != null) {
+            e.addProperty("reason", simulation.stopReason());
+        }
         event(e);
         if (manifest != null) {
             manifest.addProperty("endedAt", Instant.now().toString());
@@ -127,6 +142,24 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             }
             if (error != null) {
                 manifest.addProperty("error", error.getClass().getSimpleName() + ": " + error.getMessage());
+            }
+            if (simulation != null && simulation.stopReason() != null) {
+                manifest.addProperty("stopReason", simulation.stopReason());
+            }
+            if (last != null && !last.metricNames().isEmpty()) {
+                // The agents' extra figures (e.g. LLM usage per role): the last step's values and the sums over
+                // all steps (for per-step counters such as llm_worker_calls, the sum is the run total).
+                JsonObject fin = new JsonObject();
+                JsonObject sums = new JsonObject();
+                double[] v = last.metricValues();
+                for (int i = 0; i < v.length; i++) {
+                    fin.addProperty(last.metricNames().get(i), v[i]);
+                    if (metricTotals != null && i < metricTotals.length) {
+                        sums.addProperty(last.metricNames().get(i), metricTotals[i]);
+                    }
+                }
+                manifest.add("finalMetrics", fin);
+                manifest.add("metricTotals", sums);
             }
             try {
                 writeManifest();

@@ -66,6 +66,7 @@ public final class Simulation {
     private StepSnapshot last;
     private boolean started;
     private RunOutcome outcome = RunOutcome.RUNNING;
+    private String stopReason;
 
     private record PendingIntervention(TaxSchedule schedule, String note) {
     }
@@ -172,6 +173,11 @@ public final class Simulation {
 
     public RunOutcome outcome() {
         return outcome;
+    }
+
+    /** Why an agent policy asked the run to stop (e.g. "budget: ..."), or null. */
+    public String stopReason() {
+        return stopReason;
     }
 
     /**
@@ -317,6 +323,15 @@ public final class Simulation {
         }
         if (step >= scenario.steps()) {
             end(RunOutcome.COMPLETED, null);
+        } else {
+            String why = workers.stopRequested();
+            if (why == null) {
+                why = planner.stopRequested();
+            }
+            if (why != null) {
+                stopReason = why;
+                end(RunOutcome.STOPPED, null);
+            }
         }
         return snap;
     }

@@ -1,0 +1,78 @@
+package org.econlab.llm;
+
+import org.econlab.agents.StepMetrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * The LLM usage columns of {@code steps.csv}: for each role of a policy, {@code llm_<role>_calls, _retries,
+ * _failures, _fallbacks, _tokens_in, _tokens_out, _cost_usd} during the step; for the first LLM policy of the
+ * run also {@code llm_calls, llm_retries, llm_failures, llm_fallbacks, llm_tokens_in, llm_tokens_out,
+ * llm_cost_usd} over all roles (electorate, persona and satisfaction calls included). Latency is left out on
+ * purpose: a replayed run must reproduce {@code steps.csv} byte for byte. Extra figures (e.g. mean satisfaction)
+ * follow.
+ */
+final class LlmMetrics implements StepMetrics {
+
+    private final LlmRun run;
+    private final List<String> roles;
+    private final boolean totals;
+    private final IntSupplier step;
+    private final List<String> names = new ArrayList<>();
+    private final List<DoubleSupplier> extras = new ArrayList<>();
+
+    LlmMetrics(LlmRun run, List<String> roles, IntSupplier step) {
+        this.run = run;
+        this.roles = List.copyOf(roles);
+        this.totals = run.claimTotals();
+        this.step = step;
+        for (String r : roles) {
+            for (String c : UsageMeter.COLUMN_NAMES) {
+                names.add("llm_" + r + "_" + c);
+            }
+        }
+        if (totals) {
+            for (String c : UsageMeter.COLUMN_NAMES) {
+                names.add("llm_" + c);
+            }
+        }
+    }
+
+    LlmMetrics extra(String name, DoubleSupplier value) {
+        names.add(name);
+        extras.add(value);
+        return this;
+    }
+
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public double value(int index) {
+        int per = UsageMeter.COLUMN_NAMES.size();
+        int usageColumns = (roles.size() + (totals ? 1 : 0)) * per;
+        if (index >= usageColumns) {
+            return extras.get(index - usageColumns).getAsDouble();
+        }
+        Map<String, long[]> usage = run.usageOfStep(step.getAsInt());
+        int r = index / per;
+        int c = index % per;
+        long v;
+        if (r < roles.size()) {
+            long[] counters = usage.get(roles.get(r));
+            v = counters == null ? 0 : counters[c];
+        } else {
+            v = 0;
+            for (long[] counters : usage.values()) {
+                v += counters[c];
+            }
+        }
+        return c == UsageMeter.COST_NANO_USD ? v / 1e9 : v;
+    }
+}

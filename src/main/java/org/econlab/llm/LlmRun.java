@@ -1,0 +1,316 @@
+package org.econlab.llm;
+
+import org.econlab.agents.AgentSetup;
+import org.econlab.config.InvalidInputException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * What the LLM agents of one run share: the options, the usage meter and budget, the cassette, and one
+ * throttled gateway per endpoint profile (so an endpoint's concurrency and rate limits hold across roles).
+ *
+ * <p>The worker and planner factories of one {@link org.econlab.simulation.Simulation} receive the same
+ * {@link AgentSetup} object; {@link #of(AgentSetup)} returns one run per such object (the last one built),
+ * which is how the worker, the planner and an LLM electorate of a simulation find each other.
+ */
+public final class LlmRun {
+
+    private static AgentSetup lastSetup;
+    private static LlmRun lastRun;
+
+    private final LlmOptions options;
+    private final UsageMeter meter = new UsageMeter();
+    private final CassetteGateway cassette;
+    private EndpointProfiles profiles;
+    private final Map<String, ThrottledGateway> endpoints = new HashMap<>();
+    private final List<ExecutorService> pools = new ArrayList<>();
+    private boolean totalsClaimed;
+    private LlmWorkers workers;
+
+    private int usageStep = -1;
+    private Map<String, long[]> usageBefore = Map.of();
+    private Map<String, long[]> usageAt = Map.of();
+    private Map<String, long[]> usageDelta = Map.of();
+
+    public LlmRun(LlmOptions options) {
+        this.options = options;
+        this.meter.setBudget(options.budgetTokens(), options.budgetUsd());
+        this.cassette = options.recordTo() != null || options.replayFrom() != null
+                ? new CassetteGateway(null, options.replayFrom(), options.recordTo()) : null;
+    }
+
+    /** The run shared by the agents built from {@code setup} (created with {@link LlmOptions#current()}). */
+    public static synchronized LlmRun of(AgentSetup setup) {
+        if (lastSetup != setup || lastRun == null) {
+            lastSetup = setup;
+            lastRun = new LlmRun(LlmOptions.current());
+        }
+        return lastRun;
+    }
+
+    /** The run built last (the CLI prints its usage; tests read its meter), or null. */
+    public static synchronized LlmRun latest() {
+        return lastRun;
+    }
+
+    public LlmOptions options() {
+        return options;
+    }
+
+    public UsageMeter meter() {
+        return meter;
+    }
+
+    /** True for the first caller only: that policy reports the run totals (so columns are not doubled). */
+    synchronized boolean claimTotals() {
+        boolean first = !totalsClaimed;
+        totalsClaimed = true;
+        return first;
+    }
+
+    synchronized void registerWorkers(LlmWorkers w) {
+        workers = w;
+    }
+
+    /** The run's LLM worker policy, or null (an electorate uses its histories). */
+    public synchronized LlmWorkers workers() {
+        return workers;
+    }
+
+    /** Strict replay: no endpoint is resolved or called. */
+    boolean strictReplay() {
+        return options.replayFrom() != null && !options.fallthrough();
+    }
+
+    private synchronized EndpointProfiles profiles() {
+        if (profiles == null) {
+            profiles = EndpointProfiles.load(options.endpointsFile(), options.env());
+        }
+        return profiles;
+    }
+
+    /** The profiles serving an agent: the command-line override, else the names the scenario gives. */
+    synchronized List<EndpointProfile> resolve(List<String> names, String fieldPath) {
+        if (options.adHocEndpoint() != null) {
+            return List.of(options.adHocEndpoint());
+        }
+        if (options.endpointOverride() != null) {
+            return List.of(profiles().get(options.endpointOverride(), "--endpoint"));
+        }
+        if (names.isEmpty()) {
+            throw new InvalidInputException(fieldPath, "is required: name a profile of " + EndpointProfiles.DEFAULT_SHOWN
+                    + " (or run with --endpoint NAME or --llm-base-url URL --llm-model MODEL)");
+        }
+        List<EndpointProfile> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(profiles().get(n, fieldPath));
+        }
+        return out;
+    }
+
+    private synchronized ThrottledGateway endpoint(EndpointProfile p) {
+        return endpoints.computeIfAbsent(p.name() + "@" + p.baseUrl(), k -> {
+            ThrottledGateway g = new ThrottledGateway(p.name(), new LangchainGateway(p, options.env()), p.maxConcurrent(),
+                    p.requestsPerMinute());
+            if (cassette != null) {
+                cassette.noteEndpoint(p);
+            }
+            return g;
+        });
+    }
+
+    /** Settings an agent gives for its calls; nulls take the (first) endpoint profile's values. */
+    public record CallSettings(List<String> endpoints, String fieldPath, Double temperature, Integer maxTokens,
+                               Boolean jsonMode, int maxAttempts) {
+    }
+
+    /** A client for one agent kind's calls. */
+    public Client client(CallSettings s) {
+        List<EndpointProfile> ps = strictReplay() ? List.of() : resolve(s.endpoints(), s.fieldPath());
+        EndpointProfile first = ps.isEmpty() ? null : ps.get(0);
+        double temperature = s.temperature() != null ? s.temperature()
+                : first != null ? first.temperature() : EndpointProfile.DEFAULT_TEMPERATURE;
+        int maxTokens = s.maxTokens() != null ? s.maxTokens()
+                : first != null ? first.maxTokens() : EndpointProfile.DEFAULT_MAX_TOKENS;
+        boolean json = s.jsonMode() != null ? s.jsonMode() : first == null || first.jsonMode();
+        LlmGateway live = null;
+        int concurrency = 4;
+        if (!ps.isEmpty()) {
+            List<ThrottledGateway> gs = new ArrayList<>();
+            for (EndpointProfile p : ps) {
+                gs.add(endpoint(p));
+            }
+            PooledGateway pool = new PooledGateway(gs);
+            concurrency = pool.totalConcurrency();
+            live = new RetryingGateway(pool, options.transportRetries(), options.backoffMillis(), 60_000);
+        }
+        LlmGateway stack;
+        if (cassette != null) {
+            LlmGateway l = live;
+            stack = q -> cassette.call(q, l);
+        } else {
+            stack = live;
+        }
+        // Idle call threads end after 30 s, so runs started one after another (the app) do not accumulate threads.
+        // Twice the endpoints' limit: while some threads wait for replies (holding an endpoint slot), others build the
+        // next prompts, so the endpoint slots never wait for our own CPU work. The slots themselves stay bounded by
+        // the ThrottledGateway semaphores.
+        int threads = 2 * concurrency;
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads,
+                threads, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
+        synchronized (this) {
+            pools.add(pool);
+        }
+        return new Client(stack, pool, temperature, maxTokens, json, s.maxAttempts(), concurrency);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "llm-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops the call threads (they are daemons, so forgetting this only keeps idle threads). */
+    public synchronized void shutdown() {
+        pools.forEach(ExecutorService::shutdownNow);
+        pools.clear();
+    }
+
+    /**
+     * Usage per role during step {@code step} (counters at the first query for this step minus those at the first
+     * query for the previous one). Every policy asks with the same step after the step, so they agree.
+     */
+    synchronized Map<String, long[]> usageOfStep(int step) {
+        if (step != usageStep) {
+            usageBefore = usageAt;
+            usageAt = meter.snapshot();
+            usageStep = step;
+            Map<String, long[]> d = new LinkedHashMap<>();
+            for (Map.Entry<String, long[]> e : usageAt.entrySet()) {
+                long[] before = usageBefore.get(e.getKey());
+                long[] v = e.getValue().clone();
+                if (before != null) {
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] -= before[i];
+                    }
+                }
+                d.put(e.getKey(), v);
+            }
+            usageDelta = d;
+        }
+        return usageDelta;
+    }
+
+    /** Calls for one agent kind: settings, the gateway stack and a bounded pool for fan-out. Thread-safe. */
+    public final class Client {
+        private final LlmGateway gateway;
+        private final ExecutorService pool;
+        private final double temperature;
+        private final int maxTokens;
+        private final boolean jsonMode;
+        private final int maxAttempts;
+        private final int concurrency;
+
+        Client(LlmGateway gateway, ExecutorService pool, double temperature, int maxTokens, boolean jsonMode,
+               int maxAttempts, int concurrency) {
+            this.gateway = gateway;
+            this.pool = pool;
+            this.temperature = temperature;
+            this.maxTokens = maxTokens;
+            this.jsonMode = jsonMode;
+            this.maxAttempts = maxAttempts;
+            this.concurrency = concurrency;
+        }
+
+        public int concurrency() {
+            return concurrency;
+        }
+
+        public UsageMeter meter() {
+            return meter;
+        }
+
+        /**
+         * Asks until {@code parse} accepts a reply, at most {@code maxAttempts} times with the unchanged message
+         * (paper §3.5), counting every failed call, invalid reply and re-ask. Returns null when every attempt
+         * failed: the caller then applies its documented fallback (counted here). Fatal errors (strict-replay
+         * miss, refused key) are thrown.
+         */
+        public <T> T ask(String role, String callId, String system, String user, boolean json,
+                         Function<String, T> parse) {
+            for (int attempt = 0; attempt < maxAttempts; attempt++) {
+                if (attempt > 0) {
+                    meter.reask(role);
+                }
+                LlmRequest q = new LlmRequest(role, callId + "/a" + attempt, system, user, json && jsonMode,
+                        temperature, maxTokens);
+                LlmReply r;
+                try {
+                    r = gateway.call(q);
+                } catch (LlmException e) {
+                    if (e.fatal()) {
+                        throw e;
+                    }
+                    meter.failedCall(role, e.transportRetries());
+                    continue;
+                }
+                meter.reply(role, r);
+                try {
+                    T value = parse.apply(r.text());
+                    if (value != null) {
+                        return value;
+                    }
+                } catch (LlmException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // an unusable reply: ask again
+                }
+                meter.invalidReply(role);
+            }
+            meter.fallback(role);
+            return null;
+        }
+
+        /** Runs {@code count} tasks on the call pool and returns their results in index order. */
+        public <T> List<T> fanOut(int count, IntFunction<T> task) {
+            List<Future<T>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int idx = i;
+                futures.add(pool.submit(() -> task.apply(idx)));
+            }
+            List<T> out = new ArrayList<>(count);
+            try {
+                for (Future<T> f : futures) {
+                    out.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new LlmException(LlmException.Kind.OTHER, "interrupted");
+            } catch (ExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.econlab.llm;
+
+import org.econlab.simulation.RunOutcome;
+import org.econlab.simulation.Simulation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Record a run against a faulty server, then replay it offline. */
+class LlmCassetteTest {
+
+    static FakeLlmServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new FakeLlmServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void recordThenReplayGivesIdenticalStepsOffline(@TempDir Path dir) throws IOException {
+        server.faultPercent = 25;
+        server.timeoutSleepMillis = 400;
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 0.25);
+        var scenario = LlmTestSupport.scenario(4, 6, 3, true, ",\"prompt\":\"cot\"");
+        Path rec = dir.resolve("rec");
+        LlmTestSupport.run(scenario, LlmTestSupport.options(endpoints).withRecordTo(rec.resolve(CassetteGateway.FILE)), rec);
+        server.faultPercent = 0;
+        long requestsAfterRecording = server.requests.get();
+        assertTrue(Files.readAllLines(rec.resolve(CassetteGateway.FILE)).get(0).contains("\"model\":\"fake-model\""),
+                "the cassette names the model that produced it");
+
+        // Replay with no endpoint file at all (as on a machine without a network).
+        Path play = dir.resolve("play");
+        LlmOptions offline = LlmOptions.DEFAULT.withEndpointsFile(dir.resolve("missing.json"))
+                .withReplay(rec.resolve(CassetteGateway.FILE), false);
+        Simulation sim = LlmTestSupport.run(scenario, offline, play);
+        assertEquals(RunOutcome.COMPLETED, sim.outcome());
+        assertEquals(requestsAfterRecording, server.requests.get(), "no call reached the server");
+        assertEquals(Files.readString(rec.resolve("steps.csv")), Files.readString(play.resolve("steps.csv")));
+    }
+
+    @Test
+    void aReplayMissFailsLoudlyUnlessFallthrough(@TempDir Path dir) throws IOException {
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 2);
+        var scenario = LlmTestSupport.scenario(2, 2, 2, false, "");
+        Path rec = dir.resolve("rec");
+        LlmTestSupport.run(scenario, LlmTestSupport.options(endpoints).withRecordTo(rec.resolve(CassetteGateway.FILE)), rec);
+        var longer = scenario.withSteps(4);
+        LlmException e = assertThrows(LlmException.class, () -> LlmTestSupport.run(longer,
+                LlmOptions.DEFAULT.withEndpointsFile(endpoints).withReplay(rec.resolve(CassetteGateway.FILE), false),
+                dir.resolve("strict")));
+        assertTrue(e.getMessage().contains("has no reply for"), e.getMessage());
+        Simulation sim = LlmTestSupport.run(longer, LlmTestSupport.options(endpoints)
+                .withReplay(rec.resolve(CassetteGateway.FILE), true), dir.resolve("fall"));
+        assertEquals(RunOutcome.COMPLETED, sim.outcome());
+    }
+}

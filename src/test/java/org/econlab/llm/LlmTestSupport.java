@@ -1,0 +1,56 @@
+package org.econlab.llm;
+
+import org.econlab.simulation.RunRecordWriter;
+import org.econlab.simulation.Scenario;
+import org.econlab.simulation.ScenarioCodec;
+import org.econlab.simulation.Simulation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Shared set-up for the LLM tests: an endpoint file pointing at a {@link FakeLlmServer}, options, scenarios. */
+final class LlmTestSupport {
+
+    static final String KEY_ENV = "ECONLAB_TEST_KEY";
+    static final String SECRET = "sk-test-SECRET-5e1f9a";
+
+    private LlmTestSupport() {
+    }
+
+    static Path endpointsFile(Path dir, FakeLlmServer server, String provider, int maxConcurrent, double timeoutSeconds)
+            throws IOException {
+        String base = provider.equals("ollama") ? server.ollamaBaseUrl() : server.openAiBaseUrl();
+        EndpointProfile p = new EndpointProfile("fake", EndpointProfile.Provider.byId(provider), base, "fake-model", 0.7,
+                1000, true, maxConcurrent, 0, 0.15, 0.60, KEY_ENV, timeoutSeconds);
+        Path f = dir.resolve("endpoints.json");
+        Files.writeString(f, EndpointProfiles.toJson(p));
+        return f;
+    }
+
+    static LlmOptions options(Path endpoints) {
+        return LlmOptions.DEFAULT.withEndpointsFile(endpoints).withEnv(Map.of(KEY_ENV, SECRET)::get)
+                .withTransportRetries(2, 2);
+    }
+
+    static Scenario scenario(int agents, int steps, int taxYear, boolean personas, String extraWorker) {
+        return ScenarioCodec.parse("{\"schemaVersion\":1,\"name\":\"llm test\",\"seed\":7,\"steps\":" + steps
+                + ",\"taxYearSteps\":" + taxYear + ",\"population\":{\"agents\":" + agents + ",\"personas\":" + personas
+                + "},\"brackets\":{\"preset\":\"three\"},\"worker\":{\"kind\":\"llm\",\"endpoint\":\"fake\""
+                + extraWorker + "},\"planner\":{\"kind\":\"llm\",\"endpoint\":\"fake\"}}");
+    }
+
+    /** Runs {@code s} to its end with {@code options}, writing a record in {@code dir}; returns the simulation. */
+    static Simulation run(Scenario s, LlmOptions options, Path dir) {
+        LlmOptions.set(options);
+        try {
+            Simulation sim = new Simulation(s, false);
+            sim.addListener(new RunRecordWriter(dir));
+            sim.runToEnd();
+            return sim;
+        } finally {
+            LlmOptions.set(null);
+        }
+    }
+}
