@@ -21,8 +21,10 @@ import java.util.Map;
  *
  * <p><b>Algorithm: coordinate-wise pattern search with memory.</b>
  * <ol>
- *   <li>Score of a tax year = mean SWF over its steps after the first {@code settle} fraction (workers
- *       re-adapt after a change). Each schedule keeps the mean of its yearly scores.</li>
+ *   <li>Score of a tax year = median SWF over its steps after the first {@code settle} fraction (workers
+ *       re-adapt after a change). The median, not the mean, because one worker exploring 0 hours makes
+ *       the paper's SWF spike by the whole rebate ({@code u/max(z,1)} with z = 0, paper-model §7): a
+ *       mean would reward exploration noise. Each schedule keeps the mean of its yearly scores.</li>
  *   <li>The incumbent is the schedule with the best mean score. A new incumbent that was scored only once
  *       is revisited once before it is trusted (guards against a lucky noisy year).</li>
  *   <li>Explore: if the last probe (bracket j, direction d) produced the incumbent, probe further along
@@ -44,7 +46,7 @@ public final class IcrlPlanner implements PlannerPolicy {
     private final Map<String, double[]> scores = new LinkedHashMap<>(); // key -> {sum, count}
     private final Map<String, TaxSchedule> schedules = new LinkedHashMap<>();
     private TaxSchedule current;
-    private double yearSum;
+    private double[] yearSwf = new double[32];
     private int yearCount;
     private double yearMaxIncome;
     private int probeBracket = -1;
@@ -69,8 +71,10 @@ public final class IcrlPlanner implements PlannerPolicy {
     public void observe(StepContext ctx, Population population, WorkerState state, double swf) {
         int inYear = ctx.step() % ctx.taxYearSteps();
         if (inYear >= settle * ctx.taxYearSteps() || ctx.taxYearSteps() == 1) {
-            yearSum += swf;
-            yearCount++;
+            if (yearCount == yearSwf.length) {
+                yearSwf = Arrays.copyOf(yearSwf, 2 * yearCount);
+            }
+            yearSwf[yearCount++] = swf;
         }
         double[] z = state.income();
         for (int i = 0; i < state.size(); i++) {
@@ -88,12 +92,11 @@ public final class IcrlPlanner implements PlannerPolicy {
         if (yearCount > 0) {
             String key = Arrays.toString(current.ratesPercent());
             double[] s = scores.computeIfAbsent(key, k -> new double[2]);
-            s[0] += yearSum / yearCount;
+            s[0] += median(yearSwf, yearCount);
             s[1]++;
             schedules.putIfAbsent(key, current);
         }
         double maxIncome = yearMaxIncome;
-        yearSum = 0;
         yearCount = 0;
         yearMaxIncome = 0;
         TaxSchedule previousIncumbent = incumbent;
@@ -121,6 +124,12 @@ public final class IcrlPlanner implements PlannerPolicy {
         }
         current = RateDeltas.applyPlannerRule(current, deltas);
         return current;
+    }
+
+    static double median(double[] values, int n) {
+        double[] v = Arrays.copyOf(values, n);
+        Arrays.sort(v);
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
     private void pickIncumbent() {

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = LabCli.Version.class,
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, ValidateCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReplicateCommand.class, CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;
@@ -27,7 +27,7 @@ public final class LabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, tax, saez, validate, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, tax, saez, validate, bench, replicate)");
     }
 
     /** Runs the command line and returns its exit code (never calls System.exit). */
