@@ -22,8 +22,8 @@ import java.util.Optional;
  *   <li>Platform: the DELTA (grid {-20..20} per bracket, leader rule applied) maximising the worker's own
  *       utility: exhaustive over 5^K deltas for K &lt;= 3, coordinate ascent from no change for more
  *       brackets. A worker runs only if its best platform beats no change.</li>
- *   <li>Ballot: the candidate whose platform gives the voter the highest utility (ties: the first
- *       candidate in agent order).</li>
+ *   <li>Ballot: the candidate whose platform gives the voter the highest utility (ties, including
+ *       candidates with identical platforms: the first candidate in agent order).</li>
  *   <li>Leader: applies its platform.</li>
  * </ul>
  * Evaluations are cached per election. Called on the runner thread only.
@@ -39,6 +39,11 @@ public final class BuiltInElectorate implements Electorate {
     private final double[] u;
     private int cachedStep = Integer.MIN_VALUE;
     private TaxSchedule cachedCurrent;
+    private List<Candidate> ballotFor;
+    private double[][] enumerated;
+    private double[][] enumeratedDeltas;
+    private final List<Integer> firstAgent = new ArrayList<>();
+    private final List<double[]> platformUtilities = new ArrayList<>();
 
     public BuiltInElectorate(AgentSetup setup) {
         this.skills = setup.population().skills();
@@ -50,6 +55,8 @@ public final class BuiltInElectorate implements Electorate {
     private void resetIfNewElection(ElectionContext ctx) {
         if (ctx.step().step() != cachedStep || !ctx.current().equals(cachedCurrent)) {
             utilities.clear();
+            ballotFor = null;
+            enumerated = null;
             cachedStep = ctx.step().step();
             cachedCurrent = ctx.current();
         }
@@ -78,18 +85,26 @@ public final class BuiltInElectorate implements Electorate {
         double[] best = none;
         double bestU = stay;
         if (k <= 3) {
-            int total = (int) Math.pow(ORDER.length, k);
-            double[] d = new double[k];
-            for (int n = 0; n < total; n++) {
-                int m = n;
-                for (int j = 0; j < k; j++) {
-                    d[j] = ORDER[m % ORDER.length];
-                    m /= ORDER.length;
+            if (enumerated == null) {
+                int total = (int) Math.pow(ORDER.length, k);
+                enumerated = new double[total][];
+                enumeratedDeltas = new double[total][];
+                for (int n = 0; n < total; n++) {
+                    double[] d = new double[k];
+                    int m = n;
+                    for (int j = 0; j < k; j++) {
+                        d[j] = ORDER[m % ORDER.length];
+                        m /= ORDER.length;
+                    }
+                    enumeratedDeltas[n] = d;
+                    enumerated[n] = utilitiesAfter(current, d);
                 }
-                double v = utilitiesAfter(current, d)[agent];
+            }
+            for (int n = 0; n < enumerated.length; n++) {
+                double v = enumerated[n][agent];
                 if (v > bestU) {
                     bestU = v;
-                    best = d.clone();
+                    best = enumeratedDeltas[n];
                 }
             }
         } else {
@@ -118,7 +133,7 @@ public final class BuiltInElectorate implements Electorate {
             best = d;
         }
         if (bestU > stay + 1e-9 * Math.max(1, Math.abs(stay))) {
-            return Optional.of(best);
+            return Optional.of(best.clone());
         }
         return Optional.empty();
     }
@@ -126,13 +141,26 @@ public final class BuiltInElectorate implements Electorate {
     @Override
     public int ballot(int agent, List<Candidate> candidates, int previousVote, ElectionContext ctx) {
         resetIfNewElection(ctx);
+        if (candidates != ballotFor) { // same list for every voter of an election: group equal platforms once
+            ballotFor = candidates;
+            firstAgent.clear();
+            platformUtilities.clear();
+            Map<String, Integer> seen = new HashMap<>();
+            for (Candidate c : candidates) {
+                String key = Arrays.toString(c.platformDeltas());
+                if (seen.putIfAbsent(key, firstAgent.size()) == null) {
+                    firstAgent.add(c.agent());
+                    platformUtilities.add(utilitiesAfter(ctx.current(), c.platformDeltas()));
+                }
+            }
+        }
         int best = previousVote;
         double bestU = Double.NEGATIVE_INFINITY;
-        for (Candidate c : candidates) {
-            double v = utilitiesAfter(ctx.current(), c.platformDeltas())[agent];
+        for (int p = 0; p < firstAgent.size(); p++) {
+            double v = platformUtilities.get(p)[agent];
             if (v > bestU) {
                 bestU = v;
-                best = c.agent();
+                best = firstAgent.get(p);
             }
         }
         return best;
