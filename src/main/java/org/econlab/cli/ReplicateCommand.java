@@ -72,7 +72,7 @@ final class ReplicateCommand implements Callable<Integer> {
     /** One run's figures. */
     record Row(String scenario, String planner, long seed, double swfFinal, double swfMeanLast20, double swfExploit,
                double meanLabor,
-               double gini, double totalTax, double[] finalRates, double stackelbergRationalSwf) {
+               double gini, double totalTax, double[] finalRates, int zeroIncomeFinal, double stackelbergRationalSwf) {
     }
 
     @Override
@@ -171,17 +171,27 @@ final class ReplicateCommand implements Callable<Integer> {
             }
         }
         return new Row(name, planner, scenario.seed(), last.swf(), swf / count, exploit / exploitCount, labor / count, gini / count,
-                tax / count, last.ratesPercent(), reference);
+                tax / count, last.ratesPercent(), zeroIncome(sim.state().income()), reference);
+    }
+
+    private static int zeroIncome(double[] z) {
+        int n = 0;
+        for (double x : z) {
+            if (x <= 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder(
                 "scenario,planner,seed,swf_final,swf_mean_last20pct,swf_mean_exploit,mean_labor,gini,total_tax,final_rates,"
-                        + "stackelberg_rational_swf\n");
+                        + "zero_income_final,stackelberg_rational_swf\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%.6f,%.4f,%.6f,%.2f,%s,%.6f%n", r.scenario(),
+            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%.6f,%.4f,%.6f,%.2f,%s,%d,%.6f%n", r.scenario(),
                     r.planner(), r.seed(), r.swfFinal(), r.swfMeanLast20(), r.swfExploit(), r.meanLabor(), r.gini(), r.totalTax(),
-                    rates(r.finalRates(), " "), r.stackelbergRationalSwf()));
+                    rates(r.finalRates(), " "), r.zeroIncomeFinal(), r.stackelbergRationalSwf()));
         }
         return b.toString();
     }
@@ -210,21 +220,22 @@ final class ReplicateCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "rational optimum (Stackelberg, best-responding workers): SWF %s%n%n",
                     meanSd(all.stream().mapToDouble(Row::stackelbergRationalSwf).toArray(), 3)));
             b.append("| planner | swf final | swf last 20% | swf exploit (last 10%) | gap to stackelberg | mean labor | gini"
-                    + " | total tax | final rates (seed 1) |\n");
-            b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                    + " | total tax | zero-income workers at the end | final rates (seed 1) |\n");
+            b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
             List<Row> st = planners.get(PlannerKinds.STACKELBERG);
             double stMean = st == null ? Double.NaN : mean(st.stream().mapToDouble(Row::swfMeanLast20).toArray());
             for (Map.Entry<String, List<Row>> p : planners.entrySet()) {
                 List<Row> rs = p.getValue();
                 double[] last20 = rs.stream().mapToDouble(Row::swfMeanLast20).toArray();
                 double gap = mean(last20) - stMean;
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %+.3f (%+.1f%%) | %s | %s | %s | %s |%n", p.getKey(),
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %+.3f (%+.1f%%) | %s | %s | %s | %s | %s |%n", p.getKey(),
                         meanSd(rs.stream().mapToDouble(Row::swfFinal).toArray(), 3), meanSd(last20, 3),
                         meanSd(rs.stream().mapToDouble(Row::swfExploit).toArray(), 3), gap,
                         100 * gap / Math.abs(stMean),
                         meanSd(rs.stream().mapToDouble(Row::meanLabor).toArray(), 1),
                         meanSd(rs.stream().mapToDouble(Row::gini).toArray(), 3),
-                        meanSd(rs.stream().mapToDouble(Row::totalTax).toArray(), 0), rates(rs.get(0).finalRates(), "/")));
+                        meanSd(rs.stream().mapToDouble(Row::totalTax).toArray(), 0),
+                        meanSd(rs.stream().mapToDouble(Row::zeroIncomeFinal).toArray(), 1), rates(rs.get(0).finalRates(), "/")));
             }
             b.append('\n');
         }
