@@ -185,8 +185,12 @@ public final class ScenarioCodec {
             default:
                 throw new InvalidInputException(skills.pathOf("prior"), "unknown skill prior \"" + prior + "\" (known: gb2, uniform)");
         }
+        boolean byOccupation = skills.bool("conditionOnOccupation", false);
         skills.rejectUnknown();
         boolean personas = p.bool("personas", false);
+        if (byOccupation && !personas) {
+            throw new InvalidInputException(skills.pathOf("conditionOnOccupation"), "needs population.personas=true");
+        }
         JsonFields mix = p.object("utilityMix");
         double ego = mix.number("egotistical", 100, 0, 100);
         double alt = mix.number("altruistic", 0, 0, 100);
@@ -198,7 +202,7 @@ public final class ScenarioCodec {
         mix.rejectUnknown();
         p.rejectUnknown();
         return new PopulationSpec(agents, skillPrior, personas, personas ? CensusTable.bundled() : null,
-                new UtilityMix(ego, alt, adv));
+                new UtilityMix(ego, alt, adv), byOccupation);
     }
 
     private static TaxSchedule readBrackets(JsonFields b) {
@@ -274,6 +278,9 @@ public final class ScenarioCodec {
         } else if (prior instanceof UniformSkillPrior u) {
             skills.addProperty("low", u.low());
             skills.addProperty("high", u.high());
+        }
+        if (s.population().skillsByOccupation()) {
+            skills.addProperty("conditionOnOccupation", true);
         }
         pop.add("skills", skills);
         pop.addProperty("personas", s.population().personas());
