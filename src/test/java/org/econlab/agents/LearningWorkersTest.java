@@ -30,20 +30,39 @@ class LearningWorkersTest {
         }
     }
 
-    @Test
-    void underAFixedScheduleHoursConvergeNearTheRationalBestResponse() {
-        Scenario s = TestScenarios.of(60, "three", null, "{\"kind\":\"learning\"}", FIXED_PLANNER, 300, false);
+    /** Share of workers whose final hours lie within 10 of the exact best response to the final schedule. */
+    private static double shareNearBestResponse(String worker, int agents, int steps) {
+        // High rates put most best responses inside the labour range rather than at the 100-hour corner.
+        Scenario s = TestScenarios.of(agents, "three", null, worker, "{\"kind\":\"fixed\",\"rates\":[90,80,90]}",
+                steps, false);
         Simulation sim = new Simulation(s, false);
-        sim.runToEnd(); // 12 tax years; the last step is an exploit ("choose the best") step
+        sim.runToEnd(); // the last step is an exploit ("choose the best") step
         RationalBestResponse br = new RationalBestResponse(sim.schedule(), s.labour());
         Population p = sim.population();
         int near = 0;
+        int interior = 0;
         for (int i = 0; i < p.size(); i++) {
-            if (Math.abs(sim.state().hours()[i] - br.hours(p.skill(i))) <= 10) {
+            double best = br.hours(p.skill(i));
+            interior += best < 95 ? 1 : 0;
+            if (Math.abs(sim.state().hours()[i] - best) <= 10) {
                 near++;
             }
         }
-        assertTrue(near >= 0.9 * p.size(), near + " of " + p.size() + " within 10 hours of the best response");
+        assertTrue(interior >= p.size() / 3, "the schedule must make many best responses interior: " + interior);
+        return (double) near / p.size();
+    }
+
+    @Test
+    void underAFixedScheduleHoursConvergeNearTheRationalBestResponse() {
+        // 4 tax years; the reward net of the rebate depends only on the worker's own hours
+        assertTrue(shareNearBestResponse("{\"kind\":\"learning\"}", 100, 100) >= 0.95);
+    }
+
+    @Test
+    void withTheNoisyRebateInTheRewardMostStillConverge() {
+        // other workers' exploration moves the rebate, so the raw utility is a noisy signal
+        double share = shareNearBestResponse("{\"kind\":\"learning\",\"ignoreRebate\":false}", 100, 300);
+        assertTrue(share >= 0.6, "share " + share);
     }
 
     @Test
