@@ -4,6 +4,9 @@ import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.SaezOptimalRates;
+import org.econlab.economy.StackelbergSearch;
+import org.econlab.governance.DemocraticPlanner;
+import org.econlab.governance.Electorates;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 
@@ -34,6 +37,7 @@ public final class PlannerKinds {
     public static final String FREE_MARKET = "free_market";
     public static final String UNIFORM = "uniform";
     public static final String FIXED = "fixed";
+    public static final String STACKELBERG = "stackelberg";
 
     private static final Map<String, Parser> KINDS = new LinkedHashMap<>();
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
@@ -86,6 +90,47 @@ public final class PlannerKinds {
             return setup -> new FixedPlanner(FIXED, s);
         });
         org.econlab.llm.LlmPlanner.register(); // issue 4: the LLM planner
+    }
+
+    static {
+        register(IcrlPlanner.KIND, "built-in in-context RL: from the start rates, a DELTA in {-20..20} per bracket"
+                + " each tax year by coordinate-wise pattern search on remembered SWF; best schedule in the last 10%"
+                + " (settle)", (p, brackets) -> {
+                    double settle = p.number("settle", IcrlPlanner.DEFAULT_SETTLE, 0, 0.95);
+                    p.rejectUnknown();
+                    return setup -> new IcrlPlanner(setup, settle);
+                });
+        register(STACKELBERG, "the 10-point-grid schedule maximising SWF when every worker best-responds"
+                + " (exhaustive for up to 3 brackets, coordinate ascent with restarts above)", (p, brackets) -> {
+                    p.rejectUnknown();
+                    return setup -> new FixedPlanner(STACKELBERG, StackelbergSearch.optimum(
+                            setup.population().skills(), brackets, setup.labour(), setup.swfWeighting())
+                            .schedule(brackets));
+                });
+        register(DemocraticPlanner.KIND, "the democratic procedure of paper-model §9: candidacy, plurality vote"
+                + " with a seeded tie-break, the leader applies its platform (electorate: "
+                + "a registered electorate, default built_in)", (p, brackets) -> {
+                    // "electorate": a registered name, or {"kind": "llm", "endpoint": ..., ...} for LLM voters
+                    if (p.has("electorate") && p.raw().get("electorate").isJsonObject()) {
+                        JsonFields e = p.object("electorate");
+                        String kind = e.string("kind", org.econlab.llm.LlmElectorate.KIND);
+                        if (!kind.equals(org.econlab.llm.LlmElectorate.KIND)) {
+                            throw new InvalidInputException(e.pathOf("kind"), "an electorate object is for LLM voters:"
+                                    + " kind \"llm\" (or give a registered name: " + String.join(", ", Electorates.names()) + ")");
+                        }
+                        var settings = org.econlab.llm.LlmElectorate.parse(e);
+                        String path = e.path();
+                        p.rejectUnknown();
+                        return setup -> new DemocraticPlanner(setup, new org.econlab.llm.LlmElectorate(setup, settings, path));
+                    }
+                    String electorate = p.string("electorate", Electorates.BUILT_IN);
+                    if (!Electorates.names().contains(electorate)) {
+                        throw new InvalidInputException(p.pathOf("electorate"), "unknown electorate \"" + electorate
+                                + "\" (known: " + String.join(", ", Electorates.names()) + ", or an object {\"kind\": \"llm\", ...})");
+                    }
+                    p.rejectUnknown();
+                    return setup -> new DemocraticPlanner(setup, Electorates.create(electorate, setup));
+                });
     }
 
     private PlannerKinds() {

@@ -39,6 +39,37 @@ public final class WorkerKinds {
             p.rejectUnknown();
             return setup -> new FixedWorkers(hours, setup.seed());
         });
+        register(LearningWorkers.KIND, "bounded-rational in-context learners: noisy hill-climb over remembered"
+                + " returns per 10-hour bin (learningRate, explore, ignoreRebate)", (p, labour) -> {
+                    double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
+                    double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
+                    boolean ignoreRebate = p.bool("ignoreRebate", true);
+                    p.rejectUnknown();
+                    return setup -> new LearningWorkers(setup, lr, explore, ignoreRebate, null);
+                });
+        register(LearningWorkers.PERSONA_KIND, "learning workers with census personas whose satisfaction r"
+                + " (net tax rate within a persona tolerance) scales their learning signal u_adj = r u"
+                + " (learningRate, explore, ignoreRebate, taxTolerance)", (p, labour) -> {
+                    double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
+                    double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
+                    boolean ignoreRebate = p.bool("ignoreRebate", true);
+                    double tolerance = p.number("taxTolerance", SatisfactionRule.DEFAULT_BASE_TOLERANCE, 0, 1);
+                    String kindPath = p.pathOf("kind");
+                    p.rejectUnknown();
+                    return setup -> {
+                        if (!setup.population().hasPersonas()) {
+                            throw new InvalidInputException(kindPath, "persona workers need population.personas=true");
+                        }
+                        for (byte t : setup.population().utilityTypeOrdinals()) {
+                            if (t != 0) {
+                                throw new InvalidInputException(kindPath,
+                                        "persona workers must all be egotistical (paper-model §4.3)");
+                            }
+                        }
+                        return new LearningWorkers(setup, lr, explore, ignoreRebate,
+                                new SatisfactionRule(setup.population(), tolerance));
+                    };
+                });
         org.econlab.llm.LlmWorkers.register(); // issue 4: LLM workers
     }
 

@@ -15,8 +15,8 @@ import java.io.PrintWriter;
 @Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = LabCli.Version.class,
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, ValidateCommand.class,
-                BenchCommand.class, ExportCommand.class, CompareCommand.class, SweepCommand.class,
-                LlmCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReplicateCommand.class, ExportCommand.class, CompareCommand.class,
+                SweepCommand.class, LlmCommand.class, CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;
@@ -28,7 +28,8 @@ public final class LabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, tax, saez, validate, bench, llm)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command (run, tax, saez, validate, bench, replicate, export, compare, sweep, llm)");
     }
 
     /** Runs the command line and returns its exit code (never calls System.exit). */

@@ -1,7 +1,10 @@
 package org.econlab.governance;
 
+import org.econlab.agents.StepMetrics;
+
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * The decisions workers make in the democratic scenario (paper-model §9): whether to run and on which
@@ -25,4 +28,12 @@ public interface Electorate {
 
     /** The elected leader's DELTA per bracket (percentage points) for the coming tax year. */
     double[] leaderDeltas(int leader, Candidate platform, ElectionContext ctx);
+
+    /**
+     * Extra per-step figures of this electorate (e.g. LLM calls per role), reported through the planner
+     * that holds it. {@code step} gives the step just played. Default: none.
+     */
+    default StepMetrics metrics(IntSupplier step) {
+        return StepMetrics.NONE;
+    }
 }

@@ -99,6 +99,7 @@ public final class LlmElectorate implements Electorate {
      *
      * @param step the step just played (the holder's {@code ctx.step()} from its last observe)
      */
+    @Override
     public org.econlab.agents.StepMetrics metrics(java.util.function.IntSupplier step) {
         return new LlmMetrics(run, List.of("candidacy", "vote", "leader"), step);
     }

@@ -45,6 +45,14 @@ public final class Population {
                         RandomStreams.uniform(seed, Purpose.PERSONA, i, 0, 1));
             }
         }
+        if (spec.skillsByOccupation()) {
+            // Optional, not the paper (which draws skills independently of occupation, paper-model §4.1):
+            // the same GB2 draw scaled by the persona's occupation-and-sex median relative to the national one.
+            OccupationEarnings earnings = OccupationEarnings.bundled();
+            for (int i = 0; i < n; i++) {
+                skills[i] *= earnings.relativeToAll(personas[i].occupation(), personas[i].sex());
+            }
+        }
         return new Population(skills, utilityTypes(spec.mix(), n, seed), personas);
     }
 

@@ -11,8 +11,16 @@ import org.econlab.economy.SkillPrior;
  * @param personas whether to sample occupation x sex x age personas from {@code census}
  * @param census   the persona table (used only when {@code personas})
  * @param mix      utility-type percentages
+ * @param skillsByOccupation scale each skill by its persona's occupation-and-sex median earnings relative to the
+ *                 national median (CPS 2024 Table 39); false is the paper's independent draw
  */
-public record PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix) {
+public record PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix,
+                             boolean skillsByOccupation) {
+
+    /** The paper's population: skills drawn independently of personas. */
+    public PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix) {
+        this(agents, prior, personas, census, mix, false);
+    }
 
     public PopulationSpec {
         if (agents < 1) {
@@ -21,9 +29,12 @@ public record PopulationSpec(int agents, SkillPrior prior, boolean personas, Cen
         if (personas && census == null) {
             throw new IllegalArgumentException("personas need a census table");
         }
+        if (skillsByOccupation && !personas) {
+            throw new IllegalArgumentException("skills by occupation need personas");
+        }
     }
 
     public PopulationSpec withAgents(int n) {
-        return new PopulationSpec(n, prior, personas, census, mix);
+        return new PopulationSpec(n, prior, personas, census, mix, skillsByOccupation);
     }
 }

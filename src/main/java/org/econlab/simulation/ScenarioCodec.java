@@ -45,6 +45,10 @@ public final class ScenarioCodec {
 
     public static final int MAX_AGENTS = 50_000_000;
     public static final int MAX_STEPS = 100_000_000;
+    /** Worker kind of a scenario whose {@code worker.kind} is absent. */
+    public static final String DEFAULT_WORKER_KIND = "learning";
+    /** Planner kind of a scenario whose {@code planner.kind} is absent. */
+    public static final String DEFAULT_PLANNER_KIND = "icrl";
 
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -131,21 +135,26 @@ public final class ScenarioCodec {
                 utility.pathOf("swf"), "unknown welfare weighting \"" + swfId + "\" (known: " + SwfWeighting.ids() + ")"));
         utility.rejectUnknown();
 
-        JsonFields worker = root.object("worker");
-        if (!worker.has("kind")) {
-            throw new InvalidInputException("worker.kind", "is required (known: " + String.join(", ", WorkerKinds.descriptions().keySet()) + ")");
-        }
+        // Built-in learning agents are the defaults (issue 3): a scenario may omit worker or planner kind.
+        JsonFields worker = withDefaultKind(root.object("worker"), DEFAULT_WORKER_KIND);
         WorkerKinds.parse(worker, labour);
-        JsonFields planner = root.object("planner");
-        if (!planner.has("kind")) {
-            throw new InvalidInputException("planner.kind", "is required (known: " + String.join(", ", PlannerKinds.descriptions().keySet()) + ")");
-        }
+        JsonFields planner = withDefaultKind(root.object("planner"), DEFAULT_PLANNER_KIND);
         PlannerKinds.parse(planner, start.brackets());
         root.rejectUnknown();
 
         return new Scenario(name, description, seed, steps, taxYear, warmup, population, start, labour, swf,
                 new AgentSpec(worker.requiredString("kind"), worker.raw()),
                 new AgentSpec(planner.requiredString("kind"), planner.raw()));
+    }
+
+    private static JsonFields withDefaultKind(JsonFields agent, String kind) {
+        if (agent.has("kind")) {
+            return agent;
+        }
+        JsonObject o = agent.raw().deepCopy();
+        o.remove("kind");
+        o.addProperty("kind", kind);
+        return new JsonFields(o, agent.path());
     }
 
     private static PopulationSpec readPopulation(JsonFields p) {
@@ -176,8 +185,12 @@ public final class ScenarioCodec {
             default:
                 throw new InvalidInputException(skills.pathOf("prior"), "unknown skill prior \"" + prior + "\" (known: gb2, uniform)");
         }
+        boolean byOccupation = skills.bool("conditionOnOccupation", false);
         skills.rejectUnknown();
         boolean personas = p.bool("personas", false);
+        if (byOccupation && !personas) {
+            throw new InvalidInputException(skills.pathOf("conditionOnOccupation"), "needs population.personas=true");
+        }
         JsonFields mix = p.object("utilityMix");
         double ego = mix.number("egotistical", 100, 0, 100);
         double alt = mix.number("altruistic", 0, 0, 100);
@@ -189,7 +202,7 @@ public final class ScenarioCodec {
         mix.rejectUnknown();
         p.rejectUnknown();
         return new PopulationSpec(agents, skillPrior, personas, personas ? CensusTable.bundled() : null,
-                new UtilityMix(ego, alt, adv));
+                new UtilityMix(ego, alt, adv), byOccupation);
     }
 
     private static TaxSchedule readBrackets(JsonFields b) {
@@ -265,6 +278,9 @@ public final class ScenarioCodec {
         } else if (prior instanceof UniformSkillPrior u) {
             skills.addProperty("low", u.low());
             skills.addProperty("high", u.high());
+        }
+        if (s.population().skillsByOccupation()) {
+            skills.addProperty("conditionOnOccupation", true);
         }
         pop.add("skills", skills);
         pop.addProperty("personas", s.population().personas());

@@ -146,4 +146,31 @@ class LlmCliTest {
             LlmOptions.set(null);
         }
     }
+
+    @Test
+    void aDemocraticScenarioCanElectWithLlmVoters(@TempDir Path dir) throws IOException {
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 2);
+        var s = org.econlab.simulation.ScenarioCodec.parse("""
+            {"schemaVersion":1,"seed":3,"steps":6,"taxYearSteps":3,"population":{"agents":4,"personas":true},
+             "brackets":{"preset":"three"},"worker":{"kind":"persona"},
+             "planner":{"kind":"democratic","electorate":{"kind":"llm","endpoint":"fake"}}}
+            """);
+        LlmTestSupport.run(s, LlmTestSupport.options(endpoints), dir.resolve("rec"));
+        List<String> rows = Files.readAllLines(dir.resolve("rec").resolve("steps.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        String[] last = rows.get(rows.size() - 1).split(",");
+        assertTrue(Integer.parseInt(last[header.indexOf("leader")]) >= 0, rows.get(rows.size() - 1));
+        assertTrue(header.contains("llm_vote_calls"), rows.get(0));
+        assertTrue(Double.parseDouble(last[header.indexOf("llm_vote_calls")]) >= 0);
+    }
+
+    @Test
+    void anElectorateObjectMustBeLlm() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.econlab.config.InvalidInputException.class,
+                () -> org.econlab.simulation.ScenarioCodec.parse("""
+                    {"schemaVersion":1,"population":{"agents":4},"brackets":{"preset":"three"},
+                     "planner":{"kind":"democratic","electorate":{"kind":"psychic"}}}
+                    """));
+        assertTrue(e.getMessage().startsWith("planner.electorate.kind: an electorate object is for LLM voters"), e.getMessage());
+    }
 }

@@ -1,0 +1,106 @@
+package org.econlab.governance;
+
+import org.econlab.agents.AgentSetup;
+import org.econlab.agents.PlannerPolicy;
+import org.econlab.agents.StepContext;
+import org.econlab.agents.StepMetrics;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.population.Population;
+import org.econlab.population.WorkerState;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The democratic scenario's "planner" (paper-model §9): at step 0 and every tax-year start it holds an
+ * {@link Election} among the workers with a pluggable {@link Electorate}; the elected leader's platform
+ * sets the rates (at step 0 the rates stay at the start rates). Reports the leader and its votes, which
+ * the simulation copies into every step snapshot ({@code leader}, {@code votes_for_leader}).
+ */
+public final class DemocraticPlanner implements PlannerPolicy {
+
+    public static final String KIND = "democratic";
+
+    private final Electorate electorate;
+    private final Population population;
+    private final int[] votes;
+    private WorkerState lastState;
+    private int leader = -1;
+    private int votesForLeader;
+    private int candidates;
+    private Election.Outcome lastOutcome;
+    private int lastStep;
+    private final StepMetrics electorateMetrics;
+
+    public DemocraticPlanner(AgentSetup setup, Electorate electorate) {
+        this.electorate = electorate;
+        this.population = setup.population();
+        this.votes = new int[population.size()];
+        for (int i = 0; i < votes.length; i++) {
+            votes[i] = i; // the reference's initial vote: oneself
+        }
+        this.lastState = new WorkerState(population.size());
+        this.electorateMetrics = electorate.metrics(() -> lastStep);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void observe(StepContext ctx, Population population, WorkerState state, double swf) {
+        lastState = state;
+        lastStep = ctx.step();
+    }
+
+    @Override
+    public TaxSchedule decide(StepContext ctx) {
+        ElectionContext ec = new ElectionContext(ctx, ctx.schedule(), population, lastState, leader);
+        Election.Outcome o = Election.hold(electorate, ec, votes, ctx.step() > 0);
+        int[] b = o.ballots();
+        for (int i = 0; i < votes.length; i++) {
+            if (b[i] >= 0) {
+                votes[i] = b[i];
+            }
+        }
+        leader = o.leader();
+        votesForLeader = o.votesForLeader();
+        candidates = o.candidates().size();
+        lastOutcome = o;
+        return o.schedule();
+    }
+
+    @Override
+    public int leader() {
+        return leader;
+    }
+
+    @Override
+    public int votesForLeader() {
+        return votesForLeader;
+    }
+
+    /** The last election's outcome, or null before the first. */
+    public Election.Outcome lastOutcome() {
+        return lastOutcome;
+    }
+
+    @Override
+    public StepMetrics metrics() {
+        return new StepMetrics() {
+            private final List<String> names = Stream.concat(Stream.of("candidates"),
+                    electorateMetrics.names().stream()).toList();
+
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public double value(int index) {
+                return index == 0 ? candidates : electorateMetrics.value(index - 1);
+            }
+        };
+    }
+}
