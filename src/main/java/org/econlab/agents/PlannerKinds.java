@@ -5,8 +5,6 @@ import org.econlab.config.JsonFields;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.SaezOptimalRates;
 import org.econlab.economy.StackelbergSearch;
-import org.econlab.governance.DemocraticPlanner;
-import org.econlab.governance.Electorates;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 
@@ -89,7 +87,6 @@ public final class PlannerKinds {
             TaxSchedule s = TaxSchedule.of(brackets, rates);
             return setup -> new FixedPlanner(FIXED, s);
         });
-        org.econlab.llm.LlmPlanner.register(); // issue 4: the LLM planner
     }
 
     static {
@@ -107,30 +104,7 @@ public final class PlannerKinds {
                             setup.population().skills(), brackets, setup.labour(), setup.swfWeighting())
                             .schedule(brackets));
                 });
-        register(DemocraticPlanner.KIND, "the democratic procedure of paper-model §9: candidacy, plurality vote"
-                + " with a seeded tie-break, the leader applies its platform (electorate: "
-                + "a registered electorate, default built_in)", (p, brackets) -> {
-                    // "electorate": a registered name, or {"kind": "llm", "endpoint": ..., ...} for LLM voters
-                    if (p.has("electorate") && p.raw().get("electorate").isJsonObject()) {
-                        JsonFields e = p.object("electorate");
-                        String kind = e.string("kind", org.econlab.llm.LlmElectorate.KIND);
-                        if (!kind.equals(org.econlab.llm.LlmElectorate.KIND)) {
-                            throw new InvalidInputException(e.pathOf("kind"), "an electorate object is for LLM voters:"
-                                    + " kind \"llm\" (or give a registered name: " + String.join(", ", Electorates.names()) + ")");
-                        }
-                        var settings = org.econlab.llm.LlmElectorate.parse(e);
-                        String path = e.path();
-                        p.rejectUnknown();
-                        return setup -> new DemocraticPlanner(setup, new org.econlab.llm.LlmElectorate(setup, settings, path));
-                    }
-                    String electorate = p.string("electorate", Electorates.BUILT_IN);
-                    if (!Electorates.names().contains(electorate)) {
-                        throw new InvalidInputException(p.pathOf("electorate"), "unknown electorate \"" + electorate
-                                + "\" (known: " + String.join(", ", Electorates.names()) + ", or an object {\"kind\": \"llm\", ...})");
-                    }
-                    p.rejectUnknown();
-                    return setup -> new DemocraticPlanner(setup, Electorates.create(electorate, setup));
-                });
+        KindProvider.loadAll(); // governance, llm and other modules add their kinds
     }
 
     private PlannerKinds() {

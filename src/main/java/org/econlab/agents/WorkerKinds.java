@@ -70,7 +70,7 @@ public final class WorkerKinds {
                                 new SatisfactionRule(setup.population(), tolerance));
                     };
                 });
-        org.econlab.llm.LlmWorkers.register(); // issue 4: LLM workers
+        KindProvider.loadAll(); // llm and other modules add their kinds
     }
 
     private WorkerKinds() {

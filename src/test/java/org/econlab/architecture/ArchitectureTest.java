@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Design note 1 and 6: the core knows nothing of the screen; langchain4j stays behind our port. */
 @AnalyzeClasses(packages = "org.econlab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,6 +23,10 @@ class ArchitectureTest {
     static final ArchRule langchain4jOnlyInsideTheLlmPackage = noClasses()
             .that().resideOutsideOfPackage("org.econlab.llm..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..");
+
+    /** Modules extend the registries through KindProvider, so no package depends on one that depends on it. */
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.econlab.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule economyIsPureMath = noClasses()

@@ -165,12 +165,12 @@ class LlmCliTest {
     }
 
     @Test
-    void anElectorateObjectMustBeLlm() {
+    void anUnknownElectorateKindIsNamed() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.econlab.config.InvalidInputException.class,
                 () -> org.econlab.simulation.ScenarioCodec.parse("""
                     {"schemaVersion":1,"population":{"agents":4},"brackets":{"preset":"three"},
                      "planner":{"kind":"democratic","electorate":{"kind":"psychic"}}}
                     """));
-        assertTrue(e.getMessage().startsWith("planner.electorate.kind: an electorate object is for LLM voters"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("planner.electorate.kind: unknown electorate \"psychic\" (known: built_in"), e.getMessage());
     }
 }
