@@ -1,13 +1,10 @@
 package org.econlab.economy;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,41 +27,42 @@ class RationalBestResponseTest {
         assertEquals(expectedHours, new RationalBestResponse(flat, PAPER).hours(v), 0.05);
     }
 
-    @Property(tries = 400)
-    void bestResponseBeatsEveryHourOnAFineGrid(@ForAll @IntRange(min = 0, max = 10) int r0,
-                                               @ForAll @IntRange(min = 0, max = 10) int r1,
-                                               @ForAll @IntRange(min = 0, max = 10) int r2,
-                                               @ForAll @DoubleRange(min = 1, max = 20_000) double skill) {
-        // Any schedule on the grid, progressive or not.
-        TaxSchedule s = TaxSchedule.of(BracketPreset.THREE.brackets(), r0 * 10, r1 * 10, r2 * 10);
-        double best = new RationalBestResponse(s, PAPER).hours(skill);
-        assertTrue(best >= 0 && best <= 100);
-        double bestValue = value(s, skill, best);
-        for (int i = 0; i <= 10_000; i++) {
-            double l = i / 100.0;
-            assertTrue(value(s, skill, l) <= bestValue + 1e-6 * Math.max(1, Math.abs(bestValue)),
-                    () -> "hours " + l + " beat " + best);
+    /** Any schedule on the grid, progressive or not, and skills from 1 to 20,000. */
+    @Test
+    void bestResponseBeatsEveryHourOnAFineGrid() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 400; trial++) {
+            TaxSchedule s = TaxSchedule.of(BracketPreset.THREE.brackets(), 10 * rnd.nextInt(11), 10 * rnd.nextInt(11),
+                    10 * rnd.nextInt(11));
+            double skill = trial % 5 == 0 ? 90_000.0 / (1 + rnd.nextInt(100)) : rnd.nextDouble(1, 20_000); // kinks too
+            assertBeatsGrid(s, PAPER, skill);
         }
     }
 
-    @Property(tries = 100)
-    void bestResponseHoldsForOtherCalibrations(@ForAll @DoubleRange(min = 1.2, max = 5) double delta,
-                                               @ForAll @DoubleRange(min = 1e-4, max = 10) @Scale(6) double c,
-                                               @ForAll @DoubleRange(min = 1, max = 5_000) double skill,
-                                               @ForAll @IntRange(min = 0, max = 10) int r) {
-        LabourModel m = new LabourModel(c, delta, 80);
-        TaxSchedule s = TaxSchedule.of(BracketPreset.US_FED_2024.brackets(), r * 10, 12, 22, 24, 80, 35, 37);
+    @Test
+    void bestResponseHoldsForOtherCalibrations() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int trial = 0; trial < 100; trial++) {
+            LabourModel m = new LabourModel(rnd.nextDouble(1e-4, 10), rnd.nextDouble(1.2, 5), 80);
+            TaxSchedule s = TaxSchedule.of(BracketPreset.US_FED_2024.brackets(), 10 * rnd.nextInt(11), 12, 22, 24, 80, 35, 37);
+            assertBeatsGrid(s, m, rnd.nextDouble(1, 5_000));
+        }
+    }
+
+    private static void assertBeatsGrid(TaxSchedule s, LabourModel m, double skill) {
         double best = new RationalBestResponse(s, m).hours(skill);
-        double bestValue = skill * best - s.taxUsd(skill * best) - m.labourCost(best);
-        for (int i = 0; i <= 8_000; i++) {
+        assertTrue(best >= 0 && best <= m.maxHoursPerWeek());
+        double bestValue = value(s, m, skill, best);
+        int steps = (int) (m.maxHoursPerWeek() * 100);
+        for (int i = 0; i <= steps; i++) {
             double l = i / 100.0;
-            double v = skill * l - s.taxUsd(skill * l) - m.labourCost(l);
-            assertTrue(v <= bestValue + 1e-6 * Math.max(1, Math.abs(bestValue)));
+            assertTrue(value(s, m, skill, l) <= bestValue + 1e-6 * Math.max(1, Math.abs(bestValue)),
+                    () -> "hours " + l + " beat " + best + " for skill " + skill + " under " + s + " and " + m);
         }
     }
 
-    private static double value(TaxSchedule s, double skill, double hours) {
+    private static double value(TaxSchedule s, LabourModel m, double skill, double hours) {
         double z = skill * hours;
-        return z - s.taxUsd(z) - PAPER.labourCost(hours);
+        return z - s.taxUsd(z) - m.labourCost(hours);
     }
 }
