@@ -50,6 +50,7 @@ public final class RunViewModel {
     private long lastStatusNanos;
     private int stepsAtLastStatus;
     private double stepsPerSecond;
+    private double speedLimit; // steps per second, 0 = as fast as possible
 
     public RunViewModel(Scenario scenario, Path runsDirectory) {
         this.scenario.set(scenario);
@@ -90,6 +91,14 @@ public final class RunViewModel {
     /** The run record folder of the current or last run, or null. */
     public Path lastRecord() {
         return lastRecord;
+    }
+
+    /** Caps the run's speed (steps per second; 0 = as fast as possible), now and for later runs. */
+    public void setSpeedLimit(double stepsPerSecondLimit) {
+        speedLimit = Math.max(0, stepsPerSecondLimit);
+        if (runner != null) {
+            runner.setSpeed(speedLimit);
+        }
     }
 
     public void play() {
@@ -134,6 +143,7 @@ public final class RunViewModel {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         sim.addListener(new RunRecordWriter(lastRecord));
         runner = new SimulationRunner(sim);
+        runner.setSpeed(speedLimit);
         latestState = SimulationRunner.State.READY;
         runner.stateListener(st -> latestState = st);
         stepsDone.set(0);
@@ -167,16 +177,13 @@ public final class RunViewModel {
             stepsAtLastStatus = stepsDone.get();
             lastStatusNanos = now;
         }
-        updateStatus(batch.isEmpty() ? null : batch.get(batch.size() - 1));
+        updateStatus();
     }
 
-    private void updateStatus(StepSnapshot last) {
+    private void updateStatus() {
         Scenario s = scenario.get();
         if (runner != null && runner.failure() != null) {
             status.set("Run failed: " + runner.failure().getMessage());
-            return;
-        }
-        if (last == null && !status.get().equals("Ready") && latestState != SimulationRunner.State.FINISHED) {
             return;
         }
         int done = stepsDone.get();

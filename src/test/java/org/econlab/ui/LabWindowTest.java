@@ -37,6 +37,7 @@ class LabWindowTest {
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(100_000);
         model = new RunViewModel(scenario, runs);
+        model.setSpeedLimit(400); // a rational 100-worker step takes microseconds: keep the run going for the robot
         view = new MainView(model);
         stage.setScene(new Scene(view.root(), 1100, 750));
         stage.show();

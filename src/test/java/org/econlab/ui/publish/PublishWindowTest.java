@@ -8,6 +8,7 @@ import org.econlab.simulation.RunRecordWriter;
 import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.TestScenarios;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,11 @@ class PublishWindowTest {
         }
         window = new PublishWindow(runs);
         window.show(null);
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(() -> window.stage().close()); // a window left open would cover the next test's stage
     }
 
     @Test
