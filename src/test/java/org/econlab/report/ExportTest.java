@@ -120,4 +120,22 @@ class ExportTest {
         assertTrue(c.markdown().startsWith("| run | scenario | planner |"));
         assertEquals("saez", c.rows().get(0).get(2));
     }
+
+    @Test
+    void aRunWithElectionsAlsoGetsTheVotesFigure() throws Exception {
+        Scenario s = org.econlab.simulation.ScenarioCodec.parse("""
+            {"schemaVersion":1,"seed":3,"steps":12,"taxYearSteps":4,"population":{"agents":30,"personas":true},
+             "brackets":{"preset":"three"},"worker":{"kind":"persona"},"planner":{"kind":"democratic"}}
+            """);
+        Simulation sim = new Simulation(s, false);
+        sim.addListener(new RunRecordWriter(tmp.resolve("democratic")));
+        sim.runToEnd();
+        Path out = tmp.resolve("democratic-figures");
+        RunExport.exportAll(List.of(RunData.read(tmp.resolve("democratic"))), out, List.of(ExportFormat.CSV, ExportFormat.PNG),
+                FigureSize.DEFAULT);
+        List<String> votes = Files.readAllLines(out.resolve("votes.csv"));
+        assertEquals("step,Leader (agent index),Votes for leader", votes.get(0));
+        assertEquals(13, votes.size());
+        assertTrue(Files.size(out.resolve("votes.png")) > 0);
+    }
 }
