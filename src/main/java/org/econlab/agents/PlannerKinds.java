@@ -8,8 +8,6 @@ import org.econlab.economy.StackelbergSearch;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -37,8 +35,7 @@ public final class PlannerKinds {
     public static final String FIXED = "fixed";
     public static final String STACKELBERG = "stackelberg";
 
-    private static final Map<String, Parser> KINDS = new LinkedHashMap<>();
-    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    private static final KindRegistry<Parser> KINDS = new KindRegistry<>("planner");
 
     static {
         register(US_FED, "2024 U.S. federal rates 10/12/22/24/32/35/37% (us_fed_2024 brackets)", (p, brackets) -> {
@@ -111,13 +108,12 @@ public final class PlannerKinds {
     }
 
     /** Adds a kind; later issues register theirs here. */
-    public static synchronized void register(String kind, String description, Parser parser) {
-        KINDS.put(kind, parser);
-        DESCRIPTIONS.put(kind, description);
+    public static void register(String kind, String description, Parser parser) {
+        KINDS.register(kind, description, parser);
     }
 
-    public static synchronized Map<String, String> descriptions() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(DESCRIPTIONS));
+    public static Map<String, String> descriptions() {
+        return KINDS.descriptions();
     }
 
     /**
@@ -125,13 +121,7 @@ public final class PlannerKinds {
      *
      * @throws InvalidInputException naming the field at fault
      */
-    public static synchronized Factory parse(JsonFields planner, TaxBrackets brackets) {
-        String kind = planner.requiredString("kind");
-        Parser parser = KINDS.get(kind);
-        if (parser == null) {
-            throw new InvalidInputException(planner.pathOf("kind"),
-                    "unknown planner kind \"" + kind + "\" (known: " + String.join(", ", KINDS.keySet()) + ")");
-        }
-        return parser.parse(planner, brackets);
+    public static Factory parse(JsonFields planner, TaxBrackets brackets) {
+        return KINDS.parserFor(planner).parse(planner, brackets);
     }
 }

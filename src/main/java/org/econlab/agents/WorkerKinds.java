@@ -4,8 +4,6 @@ import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
 import org.econlab.economy.LabourModel;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,8 +24,7 @@ public final class WorkerKinds {
         Factory parse(JsonFields params, LabourModel labour);
     }
 
-    private static final Map<String, Parser> KINDS = new LinkedHashMap<>();
-    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    private static final KindRegistry<Parser> KINDS = new KindRegistry<>("worker");
 
     static {
         register(RationalWorkers.KIND, "exact best response to the current schedule", (p, labour) -> {
@@ -77,14 +74,13 @@ public final class WorkerKinds {
     }
 
     /** Adds a kind; later issues register theirs here. */
-    public static synchronized void register(String kind, String description, Parser parser) {
-        KINDS.put(kind, parser);
-        DESCRIPTIONS.put(kind, description);
+    public static void register(String kind, String description, Parser parser) {
+        KINDS.register(kind, description, parser);
     }
 
     /** Kind name to one-line description, in registration order. */
-    public static synchronized Map<String, String> descriptions() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(DESCRIPTIONS));
+    public static Map<String, String> descriptions() {
+        return KINDS.descriptions();
     }
 
     /**
@@ -92,13 +88,7 @@ public final class WorkerKinds {
      *
      * @throws InvalidInputException naming the field at fault
      */
-    public static synchronized Factory parse(JsonFields worker, LabourModel labour) {
-        String kind = worker.requiredString("kind");
-        Parser parser = KINDS.get(kind);
-        if (parser == null) {
-            throw new InvalidInputException(worker.pathOf("kind"),
-                    "unknown worker kind \"" + kind + "\" (known: " + String.join(", ", KINDS.keySet()) + ")");
-        }
-        return parser.parse(worker, labour);
+    public static Factory parse(JsonFields worker, LabourModel labour) {
+        return KINDS.parserFor(worker).parse(worker, labour);
     }
 }
