@@ -3,6 +3,7 @@ package org.econlab.ui;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import org.econlab.simulation.Scenario;
@@ -19,11 +20,16 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first live window, driven headless: Play runs in the background, charts gain points, Pause/Step/Stop work. */
+/**
+ * The lab window driven headless (Monocle): edit a bracket rate, play the sample scenario and see the
+ * charts gain points, pause, step, stop; refuse an invalid schedule; save and reopen a scenario.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
 
@@ -31,14 +37,16 @@ class LabWindowTest {
     static Path runs;
 
     private RunViewModel model;
+    private ScenarioDraft draft;
     private MainView view;
 
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(100_000);
+        draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, runs);
-        view = new MainView(model);
-        stage.setScene(new Scene(view.root(), 1100, 750));
+        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
+        stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
 
@@ -48,17 +56,35 @@ class LabWindowTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status-label").queryAs(Label.class).getText();
+    }
+
+    /** Types a new start rate into bracket {@code row} of the table, as a user would. */
+    private static void editRate(FxRobot robot, int row, String text) {
+        TableView<?> table = robot.lookup("#bracket-table").queryAs(TableView.class);
+        robot.interact(() -> table.scrollTo(row));
+        javafx.scene.Node cell = robot.lookup("#bracket-table .table-row-cell").nth(row)
+                .lookup(".table-cell").nth(3).query();
+        robot.doubleClickOn(cell);
+        robot.eraseText(8).write(text).type(javafx.scene.input.KeyCode.ENTER);
     }
 
     @Test
-    void playPauseStepStop(FxRobot robot) throws Exception {
+    void editARatePlayPauseStepStop(FxRobot robot) throws Exception {
+        editRate(robot, 1, "33");
+        waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(1) == 33.0);
+
         robot.clickOn("#play-button");
         waitUntil(() -> view.swfPointCount() > 20);
-        assertTrue(robot.lookup("#pause-button").queryAs(Button.class).isDisabled() == false);
+        assertTrue(view.charts().ratePointCounts().values().stream().allMatch(c -> c > 20));
+        assertFalse(robot.lookup("#pause-button").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#pause-button");
-        waitUntil(() -> robot.lookup("#status-label").queryAs(Label.class).getText().startsWith("Paused"));
+        waitUntil(() -> status(robot).startsWith("Paused"));
         WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
         int pausedAt = model.stepsDoneProperty().get();
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
@@ -68,9 +94,48 @@ class LabWindowTest {
         waitUntil(() -> model.stepsDoneProperty().get() == pausedAt + 1);
 
         robot.clickOn("#stop-button");
-        waitUntil(() -> robot.lookup("#status-label").queryAs(Label.class).getText().startsWith("Stopped"));
+        waitUntil(() -> status(robot).startsWith("Stopped"));
         Path record = model.lastRecord();
-        assertTrue(Files.readString(record.resolve("manifest.json")).contains("\"outcome\": \"stopped\""));
+        String manifest = Files.readString(record.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"outcome\": \"stopped\""));
         assertEquals(pausedAt + 2, Files.readAllLines(record.resolve("steps.csv")).size());
+    }
+
+    @Test
+    void anInvalidScheduleIsShownAtTheFieldAndCannotStartARun(FxRobot robot) throws Exception {
+        editRate(robot, 2, "150");
+        waitUntil(() -> !draft.validProperty().get());
+        assertEquals("brackets.rates[2]", draft.errorPathProperty().get());
+        Label error = robot.lookup("#scenario-error").queryAs(Label.class);
+        assertEquals("brackets.rates[2]: 150 is outside 0..100", error.getText());
+        assertTrue(error.isVisible());
+        assertEquals(1, robot.lookup("#bracket-table .table-row-cell.field-error").queryAll().size());
+        assertTrue(robot.lookup("#play-button").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#step-button").queryAs(Button.class).isDisabled());
+        robot.type(javafx.scene.input.KeyCode.SPACE); // the Space shortcut refuses too
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(null, model.lastRecord(), "no run was started");
+        robot.interact(draft::undo);
+        waitUntil(() -> draft.validProperty().get());
+        assertFalse(robot.lookup("#play-button").queryAs(Button.class).isDisabled());
+        assertFalse(robot.lookup("#scenario-error").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void saveAndReopenAScenario(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.doubleClickOn("#seed-field").eraseText(6).write("777").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> draft.scenarioProperty().get().seed() == 777);
+        assertTrue(draft.dirtyProperty().get());
+        Path file = dir.resolve("mine.json");
+        boolean[] saved = new boolean[1];
+        robot.interact(() -> saved[0] = view.saveTo(file));
+        assertTrue(saved[0]);
+        assertFalse(draft.dirtyProperty().get());
+        robot.interact(() -> draft.replace(ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO), null));
+        assertEquals(42, draft.scenarioProperty().get().seed());
+        robot.interact(() -> view.openFile(file));
+        assertEquals(777, draft.scenarioProperty().get().seed());
+        assertEquals("777", robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(file, draft.fileProperty().get());
     }
 }
