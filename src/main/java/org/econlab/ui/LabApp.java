@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * <p>Hidden switches for demos and screenshots (environment variables, since {@code -D} flags given to
  * {@code mvn javafx:run} do not reach the app): {@code ECONLAB_AUTOPLAY=1} starts playing on launch,
  * {@code ECONLAB_THEME=dark} opens in the dark theme, {@code ECONLAB_PRESENTATION=1} in presentation
- * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file.
+ * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file, {@code ECONLAB_SPEED=n} plays n steps
+ * per second.
  */
 public final class LabApp extends Application {
 
@@ -49,6 +50,10 @@ public final class LabApp extends Application {
             model.shutdown();
         });
         stage.show();
+        String speed = System.getenv("ECONLAB_SPEED");
+        if (speed != null && speed.matches("\\d+(\\.\\d+)?")) {
+            model.setSpeed(Double.parseDouble(speed));
+        }
         if ("1".equals(System.getenv("ECONLAB_AUTOPLAY"))) {
             Platform.runLater(model::play);
         }

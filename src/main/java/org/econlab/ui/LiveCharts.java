@@ -32,7 +32,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class LiveCharts {
     private static final int MAX_POINTS = 4000;
 
     private final List<JFreeChart> all = new ArrayList<>();
-    private final Set<JFreeChart> visible = new HashSet<>();
+    /** Identity set: JFreeChart's equals/hashCode follow its mutable content. */
+    private final Set<JFreeChart> visible = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<JFreeChart> timeCharts = new ArrayList<>();
 
     final JFreeChart ratesChart;
@@ -93,6 +95,10 @@ final class LiveCharts {
     LiveCharts(Scenario scenario) {
         ratesChart = line("Marginal tax rates (dashed: Saez reference)", "Step", "Rate (%)", ratesData, true);
         ((NumberAxis) ratesChart.getXYPlot().getRangeAxis()).setRange(0, 100);
+        minimumRange(swfChart, 1);
+        minimumRange(giniChart, 0.01);
+        minimumRange(hoursChart, 1);
+        minimumRange(leaderChart, 1);
 
         swfChart = line("Social welfare", "Step", "SWF", new XYSeriesCollection(swf.series()), false);
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
@@ -101,6 +107,9 @@ final class LiveCharts {
         XYPlot taxPlot = taxChart.getXYPlot();
         NumberAxis rebateAxis = new NumberAxis("Rebate ($/yr per worker)");
         rebateAxis.setAutoRangeIncludesZero(false);
+        rebateAxis.setAutoRangeMinimumSize(1);
+        rebateAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        minimumRange(taxChart, 1);
         taxPlot.setRangeAxis(1, rebateAxis);
         taxPlot.setDataset(1, new XYSeriesCollection(rebate.series()));
         taxPlot.mapDatasetToRangeAxis(1, 1);
@@ -137,9 +146,13 @@ final class LiveCharts {
         history.addSeries(historyPostTax);
         agentHistoryChart = line("Selected agent", "Step", "$ / year", history, true);
         timeCharts.addAll(all);
-        timeCharts.remove(prePostChart);
-        timeCharts.remove(agentHistoryChart);
+        timeCharts.removeIf(c -> c == prePostChart || c == agentHistoryChart);
         reset(scenario);
+    }
+
+    /** A flat series still gets a readable axis instead of ticks that differ in the eighth digit. */
+    private static void minimumRange(JFreeChart c, double size) {
+        ((NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(size);
     }
 
     private static DecimatingSeries series(String name) {
@@ -154,7 +167,9 @@ final class LiveCharts {
             r.setSeriesPaint(i, PALETTE[i]);
         }
         plot.setRenderer(r);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis yAxis = (NumberAxis) plot.getRangeAxis();
+        yAxis.setAutoRangeIncludesZero(false);
+        yAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         c.setNotify(false);
         all.add(c);
         return c;

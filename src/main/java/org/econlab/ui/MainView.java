@@ -57,7 +57,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +90,7 @@ public final class MainView {
     private final LiveCharts charts;
     private final ScenarioEditorView editor;
     private final TabPane watch = new TabPane();
-    private final Map<Tab, List<JFreeChart>> tabCharts = new LinkedHashMap<>();
+    private final Map<Tab, List<JFreeChart>> tabCharts = new IdentityHashMap<>();
     private final ObservableList<AgentRow> agentRows = FXCollections.observableArrayList();
     private final TableView<AgentRow> agentTable = new TableView<>(agentRows);
     private final Label agentInfo = new Label("Play or step a run to see its workers.");
