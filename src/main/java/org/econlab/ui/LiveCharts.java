@@ -95,10 +95,6 @@ final class LiveCharts {
     LiveCharts(Scenario scenario) {
         ratesChart = line("Marginal tax rates (dashed: Saez reference)", "Step", "Rate (%)", ratesData, true);
         ((NumberAxis) ratesChart.getXYPlot().getRangeAxis()).setRange(0, 100);
-        minimumRange(swfChart, 1);
-        minimumRange(giniChart, 0.01);
-        minimumRange(hoursChart, 1);
-        minimumRange(leaderChart, 1);
 
         swfChart = line("Social welfare", "Step", "SWF", new XYSeriesCollection(swf.series()), false);
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
@@ -145,6 +141,10 @@ final class LiveCharts {
         history.addSeries(historyIncome);
         history.addSeries(historyPostTax);
         agentHistoryChart = line("Selected agent", "Step", "$ / year", history, true);
+        minimumRange(swfChart, 1);
+        minimumRange(giniChart, 0.01);
+        minimumRange(hoursChart, 1);
+        minimumRange(leaderChart, 1);
         timeCharts.addAll(all);
         timeCharts.removeIf(c -> c == prePostChart || c == agentHistoryChart);
         reset(scenario);
