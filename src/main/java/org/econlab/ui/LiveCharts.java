@@ -60,6 +60,8 @@ final class LiveCharts {
     /** Identity set: JFreeChart's equals/hashCode follow its mutable content. */
     private final Set<JFreeChart> visible = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<JFreeChart> timeCharts = new ArrayList<>();
+    /** Visible charts whose data changed and that wait for their redraw, in order (identity). */
+    private final List<JFreeChart> dirty = new ArrayList<>();
 
     final JFreeChart ratesChart;
     final JFreeChart swfChart;
@@ -243,7 +245,9 @@ final class LiveCharts {
             }
             style++;
         }
-        ratesChart.setNotify(visible.contains(ratesChart));
+        if (visible.contains(ratesChart)) {
+            markDirty(ratesChart);
+        }
     }
 
     /** Number of SWF points drawn (after decimation). */
@@ -335,14 +339,19 @@ final class LiveCharts {
         visible.clear();
         visible.addAll(onScreen);
         for (JFreeChart c : all) {
-            boolean show = visible.contains(c);
-            if (show != c.isNotify()) {
-                c.setNotify(show); // turning it on redraws once
+            if (visible.contains(c)) {
+                if (!c.isNotify()) {
+                    markDirty(c);
+                }
+            } else {
+                c.setNotify(false);
+                dirty.removeIf(d -> d == c);
             }
         }
+        redraw(Long.MAX_VALUE);
     }
 
-    /** Runs a batch of changes to {@code charts} with their notification off; visible ones redraw once. */
+    /** Runs a batch of changes to {@code charts} with their notification off; visible ones are queued to redraw. */
     private void update(List<JFreeChart> charts, Runnable r) {
         for (JFreeChart c : charts) {
             c.setNotify(false);
@@ -350,9 +359,40 @@ final class LiveCharts {
         r.run();
         for (JFreeChart c : charts) {
             if (visible.contains(c)) {
-                c.setNotify(true);
+                markDirty(c);
             }
         }
+    }
+
+    /** Queues a chart for redrawing once (by identity: JFreeChart's equals follows its content). */
+    private void markDirty(JFreeChart c) {
+        for (JFreeChart d : dirty) {
+            if (d == c) {
+                return;
+            }
+        }
+        dirty.add(c);
+    }
+
+    /**
+     * Redraws queued charts, oldest first, until {@code budgetNanos} is spent (at least one chart per
+     * call). Called once per frame: with several live charts on screen and a slow software pipeline,
+     * the redraws of one batch spread over a few frames instead of blocking one frame for all of them.
+     */
+    void redraw(long budgetNanos) {
+        long start = System.nanoTime();
+        while (!dirty.isEmpty()) {
+            JFreeChart c = dirty.remove(0);
+            c.setNotify(true); // draws once; stays on so zooming and resizing redraw as usual
+            if (System.nanoTime() - start > budgetNanos) {
+                break;
+            }
+        }
+    }
+
+    /** True when no chart waits to be redrawn (tests). */
+    boolean drawn() {
+        return dirty.isEmpty();
     }
 
     /** Light or dark colours and a font scale (presentation mode) for every chart. */

@@ -72,6 +72,8 @@ public final class MainView {
 
     /** At most this many chart refreshes per second. */
     static final double MAX_FPS = 25;
+    /** Chart redrawing stops for the frame once it has taken this long (one chart at least). */
+    static final long FRAME_BUDGET_NANOS = 12_000_000L;
     /** The agent table refreshes at most this often while a run plays. */
     static final long AGENT_REFRESH_NANOS = 500_000_000L;
 
@@ -253,6 +255,7 @@ public final class MainView {
                     model.pullSnapshots();
                     refreshAgents(now);
                 }
+                charts.redraw(FRAME_BUDGET_NANOS);
             }
         }.start();
     }

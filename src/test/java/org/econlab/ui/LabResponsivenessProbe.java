@@ -46,7 +46,7 @@ class LabResponsivenessProbe {
         Scenario s = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withAgents(1_000_000).withSteps(100_000);
         model = new RunViewModel(s, runs);
         view = new MainView(new ScenarioDraft(s), model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1440, 900));
+        stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
 
