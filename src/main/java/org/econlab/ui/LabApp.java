@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * {@code mvn javafx:run} do not reach the app): {@code ECONLAB_AUTOPLAY=1} starts playing on launch,
  * {@code ECONLAB_THEME=dark} opens in the dark theme, {@code ECONLAB_PRESENTATION=1} in presentation
  * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file, {@code ECONLAB_SPEED=n} plays n steps
- * per second.
+ * per second, {@code ECONLAB_TAB=i} shows the i-th chart tab.
  */
 public final class LabApp extends Application {
 
@@ -50,9 +50,13 @@ public final class LabApp extends Application {
             model.shutdown();
         });
         stage.show();
+        String tab = System.getenv("ECONLAB_TAB");
+        if (tab != null && tab.matches("\\d")) {
+            view.selectTab(Integer.parseInt(tab));
+        }
         String speed = System.getenv("ECONLAB_SPEED");
         if (speed != null && speed.matches("\\d+(\\.\\d+)?")) {
-            model.setSpeed(Double.parseDouble(speed));
+            view.setSpeed(Double.parseDouble(speed));
         }
         if ("1".equals(System.getenv("ECONLAB_AUTOPLAY"))) {
             Platform.runLater(model::play);

@@ -101,6 +101,7 @@ public final class MainView {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode (large text)");
     private final Tab agentsTab;
+    private final ComboBox<String> speed;
     private AgentProbe.Page shownPage;
     private AgentProbe.History shownHistory;
     private long lastAgentRefresh;
@@ -126,7 +127,7 @@ public final class MainView {
         pause.disableProperty().bind(model.runningProperty().not());
         stop.disableProperty().bind(model.activeProperty().not());
 
-        ComboBox<String> speed = new ComboBox<>(FXCollections.observableArrayList(
+        speed = new ComboBox<>(FXCollections.observableArrayList(
                 "Max speed", "1 step/s", "2 steps/s", "5 steps/s", "10 steps/s", "25 steps/s", "100 steps/s"));
         speed.setId("speed-box");
         speed.setValue("Max speed");
@@ -673,6 +674,23 @@ public final class MainView {
             return "LLM Economist Lab — " + draft.scenarioProperty().get().name()
                     + (f == null ? "" : " (" + f.getFileName() + ")") + (draft.dirtyProperty().get() ? " *" : "");
         }, draft.fileProperty(), draft.scenarioProperty(), draft.dirtyProperty());
+    }
+
+    /** Sets the speed (steps per second, 0 = max) as if chosen in the toolbar. */
+    void setSpeed(double stepsPerSecond) {
+        String label = stepsPerSecond <= 0 ? "Max speed" : Fields.number(stepsPerSecond) + (stepsPerSecond == 1 ? " step/s" : " steps/s");
+        if (!speed.getItems().contains(label)) {
+            speed.getItems().add(label);
+        }
+        speed.setValue(label);
+        model.setSpeed(stepsPerSecond);
+    }
+
+    /** Shows the i-th tab of charts (0 = Overview). */
+    void selectTab(int i) {
+        if (i >= 0 && i < watch.getTabs().size()) {
+            watch.getSelectionModel().select(i);
+        }
     }
 
     // ---- for tests ----

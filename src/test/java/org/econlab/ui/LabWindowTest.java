@@ -67,8 +67,10 @@ class LabWindowTest {
     private static void editRate(FxRobot robot, int row, String text) {
         TableView<?> table = robot.lookup("#bracket-table").queryAs(TableView.class);
         robot.interact(() -> table.scrollTo(row));
-        javafx.scene.Node cell = robot.lookup("#bracket-table .table-row-cell").nth(row)
-                .lookup(".table-cell").nth(3).query();
+        javafx.scene.control.TableRow<?> tableRow = robot.lookup("#bracket-table .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == row).findFirst().orElseThrow();
+        javafx.scene.Node cell = robot.from(tableRow).lookup(".table-cell").nth(3).query();
         robot.doubleClickOn(cell);
         robot.eraseText(8).write(text).type(javafx.scene.input.KeyCode.ENTER);
     }
@@ -90,8 +92,15 @@ class LabWindowTest {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertEquals(pausedAt, model.stepsDoneProperty().get(), "no steps while paused");
 
+        editRate(robot, 0, "5"); // a hand-made intervention on the paused run
+        waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(0) == 5.0);
+        Button intervene = robot.lookup("#intervene-button").queryAs(Button.class);
+        assertFalse(intervene.isDisabled());
+        robot.interact(intervene::fire);
+
         robot.clickOn("#step-button");
         waitUntil(() -> model.stepsDoneProperty().get() == pausedAt + 1);
+        assertEquals(5.0, model.lastSnapshot().ratePercent(0), "the intervention applied from the next step");
 
         robot.clickOn("#stop-button");
         waitUntil(() -> status(robot).startsWith("Stopped"));
@@ -99,6 +108,8 @@ class LabWindowTest {
         String manifest = Files.readString(record.resolve("manifest.json"));
         assertTrue(manifest.contains("\"outcome\": \"stopped\""));
         assertEquals(pausedAt + 2, Files.readAllLines(record.resolve("steps.csv")).size());
+        String events = Files.readString(record.resolve("events.jsonl"));
+        assertTrue(events.contains("\"event\":\"intervention\"") && events.contains("edited by hand"), events);
     }
 
     @Test
