@@ -105,9 +105,10 @@ final class LiveCharts {
         XYPlot taxPlot = taxChart.getXYPlot();
         NumberAxis rebateAxis = new NumberAxis("Rebate ($/yr per worker)");
         rebateAxis.setAutoRangeIncludesZero(false);
-        rebateAxis.setAutoRangeMinimumSize(1);
+        rebateAxis.setAutoRangeMinimumSize(10);
         rebateAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-        minimumRange(taxChart, 1);
+        minimumRange(taxChart, 1000);
+        ((NumberAxis) taxPlot.getRangeAxis()).setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         taxPlot.setRangeAxis(1, rebateAxis);
         taxPlot.setDataset(1, new XYSeriesCollection(rebate.series()));
         taxPlot.mapDatasetToRangeAxis(1, 1);
@@ -116,7 +117,7 @@ final class LiveCharts {
         taxPlot.setRenderer(1, rebateRenderer);
 
         hoursChart = line("Labour supply", "Step", "Mean hours / week", new XYSeriesCollection(meanHours.series()), false);
-        hoursHistogramChart = bars("Hours now", "Hours per week", "Workers", hoursHistogram);
+        hoursHistogramChart = bars("Hours now", "Hours per week (10-hour bins from)", "Workers", hoursHistogram);
 
         leaderChart = line("Elected leader", "Step", "Leader (agent index)", new XYSeriesCollection(leader.series()), false);
         leaderChart.getXYPlot().setRenderer(new XYStepRenderer());
@@ -283,7 +284,7 @@ final class LiveCharts {
             StepSnapshot last = batch.get(batch.size() - 1);
             int[] h = last.hoursHistogram();
             for (int b = 0; b < h.length; b++) {
-                hoursHistogram.setValue(h[b], "Workers", (b * 10) + "–" + (b * 10 + 10));
+                hoursHistogram.setValue(h[b], "Workers", Integer.toString(b * 10));
             }
             int[] counts = last.bracketCounts();
             for (int j = 0; j < counts.length && j < brackets.count(); j++) {

@@ -102,6 +102,7 @@ public final class MainView {
     private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode (large text)");
     private final Tab agentsTab;
     private final ComboBox<String> speed;
+    private final SplitPane split;
     private AgentProbe.Page shownPage;
     private AgentProbe.History shownHistory;
     private long lastAgentRefresh;
@@ -196,7 +197,7 @@ public final class MainView {
         watch.setId("watch-tabs");
         watch.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showCharts(t));
 
-        SplitPane split = new SplitPane(editor.root(), watch);
+        split = new SplitPane(editor.root(), watch);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
 
@@ -471,6 +472,7 @@ public final class MainView {
             root.getStyleClass().add("presentation");
         }
         float scale = presentationItem.isSelected() ? 1.6f : 1f;
+        split.setDividerPositions(presentationItem.isSelected() ? 0.4 : 0.3);
         charts.applyTheme(darkItem.isSelected(), scale);
         for (JFreeChart c : editor.charts) {
             LiveCharts.style(c, darkItem.isSelected(), scale);
