@@ -112,6 +112,7 @@ final class CensusEditor {
         view.getColumns().add(total);
 
         Button normalise = new Button("Normalise to 100");
+        normalise.setId("normalise-census-button");
         normalise.setOnAction(e -> {
             double all = rows.stream().mapToDouble(EditRow::total).sum();
             if (all > 0) {
@@ -138,7 +139,8 @@ final class CensusEditor {
         dialog.getDialogPane().getStylesheets().addAll(stylesheets);
         dialog.getDialogPane().setContent(new VBox(8, view, totals, new HBox(8, normalise, reset)));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().setPrefSize(1100, 640);
+        dialog.getDialogPane().setPrefSize(1000, 560);
+        dialog.getDialogPane().setId("census-dialog");
         dialog.setResizable(true);
         dialog.setResultConverter(b -> {
             if (b.getButtonData() != ButtonBar.ButtonData.OK_DONE) {

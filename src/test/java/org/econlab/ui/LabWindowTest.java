@@ -137,6 +137,16 @@ class LabWindowTest {
         robot.doubleClickOn("#seed-field").eraseText(6).write("777").type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> draft.scenarioProperty().get().seed() == 777);
         assertTrue(draft.dirtyProperty().get());
+        // The persona table: open the editor, normalise the weights to 100, keep it.
+        Button editTable = robot.lookup("#edit-census-button").queryAs(Button.class);
+        javafx.application.Platform.runLater(editTable::fire); // opens a modal dialog
+        waitUntil(() -> robot.lookup("#census-table").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#normalise-census-button").queryAs(Button.class).fire());
+        javafx.scene.control.DialogPane pane = robot.lookup("#census-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(() -> draft.get("population.census") != null);
+        assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
+
         Path file = dir.resolve("mine.json");
         boolean[] saved = new boolean[1];
         robot.interact(() -> saved[0] = view.saveTo(file));
@@ -148,5 +158,7 @@ class LabWindowTest {
         assertEquals(777, draft.scenarioProperty().get().seed());
         assertEquals("777", robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class).getText());
         assertEquals(file, draft.fileProperty().get());
+        assertTrue(Files.readString(file).contains("\"census\""));
+        assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
     }
 }
