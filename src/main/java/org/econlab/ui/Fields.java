@@ -151,6 +151,9 @@ final class Fields {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        return String.format(Locale.ROOT, "%s", d);
+        if (!Double.isFinite(d)) {
+            return String.format(Locale.ROOT, "%s", d);
+        }
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); // 0.0005, not 5.0E-4
     }
 }
