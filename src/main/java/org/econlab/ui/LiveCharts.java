@@ -77,7 +77,10 @@ final class LiveCharts {
 
     private final XYSeriesCollection ratesData = new XYSeriesCollection();
     private final List<DecimatingSeries> rates = new ArrayList<>();
-    private final DecimatingSeries swf = series("SWF");
+    private final DecimatingSeries swf = series("This run");
+    private final XYSeriesCollection swfData = new XYSeriesCollection();
+    private final List<XYSeries> swfReferenceLines = new ArrayList<>();
+    private int lastStep;
     private final DecimatingSeries gini = series("Gini");
     private final DecimatingSeries totalTax = series("Total tax ($)");
     private final DecimatingSeries rebate = series("Rebate per worker ($)");
@@ -98,7 +101,8 @@ final class LiveCharts {
         ratesChart = line("Marginal tax rates (dashed: Saez reference)", "Step", "Rate (%)", ratesData, true);
         ((NumberAxis) ratesChart.getXYPlot().getRangeAxis()).setRange(0, 100);
 
-        swfChart = line("Social welfare", "Step", "SWF", new XYSeriesCollection(swf.series()), false);
+        swfData.addSeries(swf.series());
+        swfChart = line("Social welfare (dashed: reference planners)", "Step", "SWF", swfData, true);
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
         XYSeriesCollection taxData = new XYSeriesCollection(totalTax.series());
         taxChart = line("Total tax (rebated equally)", "Step", "Total tax ($/yr)", taxData, true);
@@ -209,6 +213,11 @@ final class LiveCharts {
                 ratesData.addSeries(s.series());
             }
             ratesChart.getXYPlot().clearRangeMarkers();
+            for (XYSeries r : swfReferenceLines) {
+                swfData.removeSeries(r);
+            }
+            swfReferenceLines.clear();
+            lastStep = 0;
             for (DecimatingSeries s : List.of(swf, gini, totalTax, rebate, meanHours, leader)) {
                 s.clear();
                 s.publish();
@@ -251,6 +260,30 @@ final class LiveCharts {
         }
     }
 
+    /** Draws the reference planners' SWF as dashed horizontal lines across the run so far. */
+    void swfReferences(Map<String, Double> refs) {
+        update(List.of(swfChart), () -> {
+            for (XYSeries r : swfReferenceLines) {
+                swfData.removeSeries(r);
+            }
+            swfReferenceLines.clear();
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer();
+            int i = 1;
+            for (Map.Entry<String, Double> e : refs.entrySet()) {
+                XYSeries line = new XYSeries(e.getKey(), false, true);
+                line.add(0, e.getValue(), false);
+                line.add(Math.max(1, lastStep), e.getValue(), false);
+                swfReferenceLines.add(line);
+                swfData.addSeries(line);
+                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {6f, 4f}, 0f));
+                i++;
+            }
+            r.setSeriesStroke(0, new BasicStroke(2f));
+        });
+    }
+
     /** Number of SWF points drawn (after decimation). */
     int swfPointCount() {
         return swf.series().getItemCount();
@@ -275,6 +308,14 @@ final class LiveCharts {
                 meanHours.add(k, s.meanHours());
                 if (s.leader() >= 0) {
                     leader.add(k, s.leader());
+                }
+            }
+            lastStep = batch.get(batch.size() - 1).step();
+            for (XYSeries ref : swfReferenceLines) {
+                if (ref.getItemCount() == 2) {
+                    double y = ref.getY(0).doubleValue();
+                    ref.remove(1);
+                    ref.add(Math.max(1, lastStep), y);
                 }
             }
             rates.forEach(DecimatingSeries::publish);

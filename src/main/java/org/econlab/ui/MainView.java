@@ -233,6 +233,7 @@ public final class MainView {
             votesNote.setManaged(true);
         });
         model.onReferences(charts::references);
+        model.onSwfReferences(charts::swfReferences);
         model.failureProperty().addListener((o, a, f) -> {
             if (f != null && !f.isEmpty()) {
                 Dialogs.error(window(), stylesheets(), "The run failed", f

@@ -57,6 +57,12 @@ public final class RunViewModel {
                 sim.scenario().brackets(), saezElasticity(sim.scenario())));
     }
 
+    /**
+     * Worker kinds whose one-step outcome under another planner is cheap and side-effect free, so the
+     * reference planners' SWF can be computed on the run's own population (never for LLM workers).
+     */
+    static final java.util.Set<String> STATELESS_WORKERS = java.util.Set.of("rational", "fixed");
+
     private final Path runsDirectory;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SimulationRunner.State> runState =
@@ -79,6 +85,9 @@ public final class RunViewModel {
     private AgentProbe probe = new AgentProbe();
     private volatile SimulationRunner.State latestState = SimulationRunner.State.READY;
     private volatile Map<String, double[]> references;
+    private volatile Map<String, Double> swfReferences;
+    private Map<String, Double> deliveredSwf;
+    private final List<Consumer<Map<String, Double>>> swfReferenceListeners = new CopyOnWriteArrayList<>();
     private volatile String buildFailure;
     private Map<String, double[]> deliveredReferences;
     private Scenario nextScenario;
@@ -146,6 +155,11 @@ public final class RunViewModel {
     /** Receives the reference rate lines (name to percent per bracket) once computed for a run. */
     public void onReferences(Consumer<Map<String, double[]>> listener) {
         referenceListeners.add(listener);
+    }
+
+    /** Receives the reference planners' SWF on this run's population (name to SWF) once computed. */
+    public void onSwfReferences(Consumer<Map<String, Double>> listener) {
+        swfReferenceListeners.add(listener);
     }
 
     /** The run record folder of the current or last run, or null. */
@@ -272,6 +286,8 @@ public final class RunViewModel {
         buildFailure = null;
         references = null;
         deliveredReferences = null;
+        swfReferences = null;
+        deliveredSwf = null;
         SnapshotInbox newInbox = new SnapshotInbox();
         inbox = newInbox;
         AgentProbe newProbe = new AgentProbe();
@@ -344,9 +360,45 @@ public final class RunViewModel {
                 }
             }
             references = refs;
+            swfReferences = referenceWelfare(sim);
         }, "run-builder");
         builder.setDaemon(true);
         builder.start();
+    }
+
+    /**
+     * SWF of one step under each reference planner (Saez, U.S. federal when the brackets allow it, free
+     * market) on the run's own population, for built-in stateless workers only. Runs on the builder
+     * thread, next to the run.
+     */
+    static Map<String, Double> referenceWelfare(Simulation sim) {
+        Scenario s = sim.scenario();
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!STATELESS_WORKERS.contains(s.worker().kind())) {
+            return out;
+        }
+        Map<String, org.econlab.simulation.AgentSpec> planners = new LinkedHashMap<>();
+        JsonObject saez = new JsonObject();
+        saez.addProperty("kind", PlannerKinds.SAEZ);
+        com.google.gson.JsonArray e = new com.google.gson.JsonArray();
+        for (double v : saezElasticity(s)) {
+            e.add(v);
+        }
+        saez.add("elasticity", e);
+        planners.put("Saez", new org.econlab.simulation.AgentSpec(PlannerKinds.SAEZ, saez));
+        if (s.brackets().equals(org.econlab.economy.BracketPreset.US_FED_2024.brackets())) {
+            planners.put("U.S. federal", org.econlab.simulation.AgentSpec.of(PlannerKinds.US_FED));
+        }
+        planners.put("Free market", org.econlab.simulation.AgentSpec.of(PlannerKinds.FREE_MARKET));
+        for (Map.Entry<String, org.econlab.simulation.AgentSpec> p : planners.entrySet()) {
+            try {
+                Scenario alt = s.withPlanner(p.getValue()).withSteps(1);
+                out.put(p.getKey(), new Simulation(alt, sim.population(), true).step().swf());
+            } catch (RuntimeException ex) {
+                // a reference line is an aid; skip the one that cannot be computed
+            }
+        }
+        return out;
     }
 
     /** Saez elasticity for the reference line: the saez planner's own, else the reference's 3.0. */
@@ -390,6 +442,13 @@ public final class RunViewModel {
             deliveredReferences = refs;
             for (Consumer<Map<String, double[]>> l : referenceListeners) {
                 l.accept(refs);
+            }
+        }
+        Map<String, Double> swfRefs = swfReferences;
+        if (swfRefs != null && swfRefs != deliveredSwf) {
+            deliveredSwf = swfRefs;
+            for (Consumer<Map<String, Double>> l : swfReferenceListeners) {
+                l.accept(swfRefs);
             }
         }
         List<StepSnapshot> batch = inbox.drain();
