@@ -212,7 +212,9 @@ public final class RunViewModel {
             runner = null;
             queued.clear();
         }
-        inbox = null;
+        inbox = null; // a run still being built sees this and stops itself
+        building = false;
+        buildFailure = null;
         latestState = SimulationRunner.State.READY;
         scenario.set(nextScenario);
         stepsDone.set(0);

@@ -159,6 +159,18 @@ class LabWindowTest {
         assertEquals("777", robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class).getText());
         assertEquals(file, draft.fileProperty().get());
         assertTrue(Files.readString(file).contains("\"census\""));
+
+        // A bad file is explained in a dialog and loses no edits.
+        robot.interact(() -> draft.set("seed", 778));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"schemaVersion\": 1, \"brackets\": { \"preset\": \"three\", \"rates\": [1, 2, 300] } }");
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = view.openFile(bad));
+        assertFalse(opened[0]);
+        javafx.scene.control.DialogPane alert = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(((Label) alert.getContent()).getText().contains("brackets.rates[2]: 300 is outside 0..100"));
+        robot.interact(() -> alert.getScene().getWindow().hide());
+        assertEquals(778, draft.scenarioProperty().get().seed());
         assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
     }
 }
