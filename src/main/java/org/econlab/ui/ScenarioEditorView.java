@@ -447,12 +447,22 @@ final class ScenarioEditorView {
         });
         g.addRow(1, new Label("Income prior"), prior);
         Gb2IncomePrior d = Gb2IncomePrior.US_INCOME_2023;
-        field(g, 2, "GB2 μ", "population.skills.mu", Fields.number(d.mu()), "mu-field");
-        field(g, 3, "GB2 σ", "population.skills.sigma", Fields.number(d.sigma()), "sigma-field");
-        field(g, 4, "GB2 ν", "population.skills.nu", Fields.number(d.nu()), "nu-field");
-        field(g, 5, "GB2 τ", "population.skills.tau", Fields.number(d.tau()), "tau-field");
-        field(g, 6, "Uniform skill low", "population.skills.low", Fields.number(UniformSkillPrior.PAPER.low()), "low-field");
-        field(g, 7, "Uniform skill high", "population.skills.high", Fields.number(UniformSkillPrior.PAPER.high()), "high-field");
+        List<TextField> gb2 = List.of(
+                field(g, 2, "GB2 μ", "population.skills.mu", Fields.number(d.mu()), "mu-field"),
+                field(g, 3, "GB2 σ", "population.skills.sigma", Fields.number(d.sigma()), "sigma-field"),
+                field(g, 4, "GB2 ν", "population.skills.nu", Fields.number(d.nu()), "nu-field"),
+                field(g, 5, "GB2 τ", "population.skills.tau", Fields.number(d.tau()), "tau-field"));
+        List<TextField> uniform = List.of(
+                field(g, 6, "Uniform skill low", "population.skills.low", Fields.number(UniformSkillPrior.PAPER.low()), "low-field"),
+                field(g, 7, "Uniform skill high", "population.skills.high", Fields.number(UniformSkillPrior.PAPER.high()), "high-field"));
+        // Only the chosen prior's parameters are editable (the others would be unknown fields).
+        Runnable enable = () -> {
+            boolean isUniform = "uniform".equals(prior.getValue());
+            gb2.forEach(f -> f.setDisable(isUniform));
+            uniform.forEach(f -> f.setDisable(!isUniform));
+        };
+        prior.valueProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
         ChartViewer preview = new ChartViewer(priorChart);
         preview.setPrefHeight(200);
         preview.setMinHeight(160);
