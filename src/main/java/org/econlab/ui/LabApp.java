@@ -40,8 +40,14 @@ public final class LabApp extends Application {
         Scene scene = new Scene(view.root(), 1440, 900);
         stage.titleProperty().bind(view.titleBinding());
         stage.setScene(scene);
-        view.setDark("dark".equalsIgnoreCase(System.getenv("ECONLAB_THEME")));
-        view.setPresentation("1".equals(System.getenv("ECONLAB_PRESENTATION")));
+        view.rememberViewIn(java.util.prefs.Preferences.userRoot().node("org/econlab/lab/view"));
+        String theme = System.getenv("ECONLAB_THEME");
+        if (theme != null && !theme.isBlank()) {
+            view.setDark("dark".equalsIgnoreCase(theme));
+        }
+        if ("1".equals(System.getenv("ECONLAB_PRESENTATION"))) {
+            view.setPresentation(true);
+        }
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {
                 e.consume();

@@ -103,6 +103,7 @@ public final class MainView {
     private final Tab agentsTab;
     private final ComboBox<String> speed;
     private final SplitPane split;
+    private java.util.prefs.Preferences viewPrefs;
     private AgentProbe.Page shownPage;
     private AgentProbe.History shownHistory;
     private long lastAgentRefresh;
@@ -399,8 +400,14 @@ public final class MainView {
         MenuItem stop = item("Stop", "stop-item", model::stop, null);
         Menu run = new Menu("Run", null, playPause, step, stop, reset);
 
-        darkItem.setOnAction(e -> applyTheme());
-        presentationItem.setOnAction(e -> applyTheme());
+        darkItem.setOnAction(e -> {
+            applyTheme();
+            remember("dark", darkItem.isSelected());
+        });
+        presentationItem.setOnAction(e -> {
+            applyTheme();
+            remember("presentation", presentationItem.isSelected());
+        });
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         Menu view = new Menu("View", null, darkItem, presentationItem);
         MenuBar bar = new MenuBar(file, edit, run, view);
@@ -449,6 +456,24 @@ public final class MainView {
     }
 
     // ---- themes ----
+
+    /** Restores the theme and presentation mode from {@code prefs} and remembers later choices there. */
+    void rememberViewIn(java.util.prefs.Preferences prefs) {
+        viewPrefs = prefs;
+        setDark(prefs.getBoolean("dark", false));
+        setPresentation(prefs.getBoolean("presentation", false));
+    }
+
+    private void remember(String key, boolean value) {
+        if (viewPrefs != null) {
+            try {
+                viewPrefs.putBoolean(key, value);
+                viewPrefs.flush();
+            } catch (java.util.prefs.BackingStoreException | RuntimeException e) {
+                // a convenience only
+            }
+        }
+    }
 
     void setDark(boolean dark) {
         darkItem.setSelected(dark);
