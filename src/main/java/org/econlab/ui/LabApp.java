@@ -33,10 +33,6 @@ public final class LabApp extends Application {
         ScenarioDraft draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, defaultRunsDirectory());
         MainView view = new MainView(draft, model, RecentFiles.user());
-        String file = System.getenv("ECONLAB_SCENARIO");
-        if (file != null && !file.isBlank()) {
-            view.openFile(Path.of(file));
-        }
         Scene scene = new Scene(view.root(), 1440, 900);
         stage.titleProperty().bind(view.titleBinding());
         stage.setScene(scene);
@@ -56,6 +52,10 @@ public final class LabApp extends Application {
             model.shutdown();
         });
         stage.show();
+        String file = System.getenv("ECONLAB_SCENARIO");
+        if (file != null && !file.isBlank()) {
+            view.openFile(Path.of(file)); // after show, so that a problem dialog has its owner
+        }
         String tab = System.getenv("ECONLAB_TAB");
         if (tab != null && tab.matches("\\d")) {
             view.selectTab(Integer.parseInt(tab));
