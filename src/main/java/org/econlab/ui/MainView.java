@@ -48,7 +48,6 @@ import javafx.stage.Window;
 import org.econlab.config.InvalidInputException;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
-import org.econlab.simulation.SimulationRunner;
 import org.econlab.simulation.StepSnapshot;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
