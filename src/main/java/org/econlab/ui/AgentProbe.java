@@ -22,7 +22,7 @@ final class AgentProbe implements SimulationListener {
     static final int HISTORY = 500;
 
     /** One copied row per sampled agent; arrays are never modified after publication. */
-    record Page(int step, int populationSize, int[] index, String[] persona, double[] skill, double[] hours,
+    record Page(int step, int populationSize, boolean contiguous, int[] index, String[] persona, double[] skill, double[] hours,
                 double[] income, double[] tax, double[] postTax, double[] utility) {
         int size() {
             return index.length;
@@ -39,6 +39,7 @@ final class AgentProbe implements SimulationListener {
     private volatile Page page;
     private volatile History history;
     private volatile int selected = -1;
+    private volatile int pageStart = -1;
 
     // Runner-thread state for the selected agent's ring buffer.
     private int ringAgent = -1;
@@ -66,11 +67,33 @@ final class AgentProbe implements SimulationListener {
         }
     }
 
+    /** The simulation being watched, or null before the run started. */
+    Simulation simulation() {
+        return simulation;
+    }
+
     /** Called by the runner's state listener (runner thread, between steps). */
     void runnerState(boolean nowPlaying) {
         playing = nowPlaying;
         Simulation sim = simulation;
         if (!nowPlaying && sim != null && sim.lastSnapshot() != null) {
+            page = copy(sim, sim.lastSnapshot().step());
+            history = historyCopy();
+        }
+    }
+
+    /**
+     * Shows agents {@code from .. from+SAMPLE-1}, or an evenly spaced sample when {@code from < 0}
+     * (FX thread; takes effect at the next copy).
+     */
+    void showFrom(int from) {
+        pageStart = from;
+    }
+
+    /** Copies now; only on the runner thread between steps (via {@code SimulationRunner.inspect}) or after the run ended. */
+    void copyNow(Simulation sim) {
+        simulation = sim;
+        if (sim.lastSnapshot() != null) {
             page = copy(sim, sim.lastSnapshot().step());
             history = historyCopy();
         }
@@ -132,14 +155,15 @@ final class AgentProbe implements SimulationListener {
         return new History(ringAgent, steps, v[0], v[1], v[2], v[3]);
     }
 
-    static Page copy(Simulation sim, int step) {
+    private Page copy(Simulation sim, int step) {
         Population pop = sim.population();
         WorkerState st = sim.state();
         int n = pop.size();
-        int m = Math.min(n, SAMPLE);
+        int from = Math.min(pageStart, n - 1);
+        int m = from >= 0 ? Math.min(SAMPLE, n - from) : Math.min(n, SAMPLE);
         int[] idx = new int[m];
         for (int k = 0; k < m; k++) {
-            idx[k] = (int) ((long) k * n / m);
+            idx[k] = from >= 0 ? from + k : (int) ((long) k * n / m);
         }
         String[] persona = new String[m];
         double[] skill = new double[m];
@@ -159,7 +183,7 @@ final class AgentProbe implements SimulationListener {
             post[k] = st.postTaxIncome(i);
             utility[k] = st.utility()[i];
         }
-        return new Page(step, n, idx, persona, skill, hours, income, tax, post, utility);
+        return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility);
     }
 
     @Override

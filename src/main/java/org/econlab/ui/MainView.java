@@ -336,12 +336,37 @@ public final class MainView {
         agentTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 model.probe().select(r.agent());
-                model.probe().request();
+                model.refreshAgentsNow();
             }
         });
         agentTable.setPlaceholder(new Label("No workers yet"));
         agentInfo.getStyleClass().add("hint");
-        VBox top = new VBox(4, agentInfo, agentTable);
+        TextField from = new TextField();
+        from.setId("agent-from-field");
+        from.setPromptText("sample");
+        from.setPrefColumnCount(8);
+        from.setTooltip(new Tooltip("Empty: an evenly spaced sample of all workers; a number: 1,000 workers from that index"));
+        Button show = new Button("Show");
+        show.setId("agent-show-button");
+        show.setOnAction(e -> {
+            String t = from.getText().trim().replace(",", "");
+            int start = -1;
+            if (!t.isEmpty()) {
+                try {
+                    start = Math.max(0, Integer.parseInt(t));
+                } catch (NumberFormatException ex) {
+                    from.setText("");
+                }
+            }
+            model.probe().showFrom(start);
+            model.refreshAgentsNow();
+        });
+        from.setOnAction(show.getOnAction());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox agentBar = new HBox(8, agentInfo, gap, new Label("Workers from #"), from, show);
+        agentBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(4, agentBar, agentTable);
         VBox.setVgrow(agentTable, Priority.ALWAYS);
         top.setPadding(new Insets(6));
         SplitPane bottom = new SplitPane(viewer(charts.prePostChart), viewer(charts.agentHistoryChart));
@@ -639,7 +664,7 @@ public final class MainView {
     private void showCharts(Tab t) {
         charts.setVisible(tabCharts.getOrDefault(t, List.of()));
         if (t == agentsTab) {
-            model.probe().request();
+            model.refreshAgentsNow();
         }
     }
 
@@ -680,7 +705,8 @@ public final class MainView {
             agentInfo.setText(String.format(Locale.ROOT,
                     "Step %d · showing %,d of %,d workers%s · click a column to sort, a row to follow its history",
                     page.step() + 1, page.size(), page.populationSize(),
-                    page.size() < page.populationSize() ? " (evenly spaced sample)" : ""));
+                    page.contiguous() ? String.format(Locale.ROOT, " (#%,d to #%,d)", page.index()[0],
+                            page.index()[page.size() - 1]) : page.size() < page.populationSize() ? " (evenly spaced sample)" : ""));
             charts.agents(page);
         }
         AgentProbe.History h = probe.history();

@@ -176,6 +176,26 @@ public final class RunViewModel {
         return probe;
     }
 
+    /**
+     * Refreshes the agent table's copy now: between steps on the runner thread while paused, at the next
+     * step while playing, or directly once the run has ended (nothing writes the columns then).
+     */
+    void refreshAgentsNow() {
+        AgentProbe p = probe;
+        p.request();
+        SimulationRunner r = currentRunner();
+        if (r == null || latestState == SimulationRunner.State.RUNNING) {
+            return;
+        }
+        if (latestState == SimulationRunner.State.FINISHED) {
+            if (p.simulation() != null) {
+                p.copyNow(p.simulation());
+            }
+        } else {
+            r.inspect(p::copyNow);
+        }
+    }
+
     /** The scenario the next run (after Reset, or when none is active) will use. */
     public void setScenario(Scenario s) {
         nextScenario = s;

@@ -92,6 +92,14 @@ class LabWindowTest {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertEquals(pausedAt, model.stepsDoneProperty().get(), "no steps while paused");
 
+        // The agent table of the paused run: a page of workers from #10, copied between steps.
+        robot.clickOn("Agents");
+        robot.clickOn("#agent-from-field").write("10").type(javafx.scene.input.KeyCode.ENTER);
+        TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);
+        waitUntil(() -> agents.getItems().size() == 90
+                && ((MainView.AgentRow) agents.getItems().get(0)).agent() == 10);
+        robot.clickOn("Overview");
+
         editRate(robot, 0, "5"); // a hand-made intervention on the paused run
         waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(0) == 5.0);
         Button intervene = robot.lookup("#intervene-button").queryAs(Button.class);
