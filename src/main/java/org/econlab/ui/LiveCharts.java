@@ -30,7 +30,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -55,6 +54,8 @@ final class LiveCharts {
     };
 
     private static final int MAX_POINTS = 4000;
+    /** Points drawn in the post- vs pre-tax scatter (software rendering of many shapes is slow). */
+    private static final int SCATTER_POINTS = 500;
 
     private final List<JFreeChart> all = new ArrayList<>();
     /** Identity set: JFreeChart's equals/hashCode follow its mutable content. */
@@ -139,7 +140,7 @@ final class LiveCharts {
         XYLineAndShapeRenderer scatter = new XYLineAndShapeRenderer(false, true);
         scatter.setSeriesLinesVisible(1, true);
         scatter.setSeriesShapesVisible(1, false);
-        scatter.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        scatter.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-1.5, -1.5, 3, 3)); // cheap to fill
         scatter.setSeriesPaint(0, PALETTE[0]);
         scatter.setSeriesPaint(1, PALETTE[7]);
         prePostChart.getXYPlot().setRenderer(scatter);
@@ -345,8 +346,11 @@ final class LiveCharts {
         update(List.of(prePostChart), () -> {
             preTaxPostTax.clear();
             double max = 0;
-            for (int k = 0; k < page.size(); k++) {
+            int stride = Math.max(1, page.size() / SCATTER_POINTS); // the shape shows with fewer points
+            for (int k = 0; k < page.size(); k += stride) {
                 preTaxPostTax.add(page.income()[k], page.postTax()[k], false);
+            }
+            for (int k = 0; k < page.size(); k++) {
                 max = Math.max(max, page.income()[k]);
             }
             diagonal.clear();

@@ -74,7 +74,7 @@ public final class MainView {
     /** Chart redrawing stops for the frame once it has taken this long (one chart at least). */
     static final long FRAME_BUDGET_NANOS = 12_000_000L;
     /** The agent table refreshes at most this often while a run plays. */
-    static final long AGENT_REFRESH_NANOS = 500_000_000L;
+    static final long AGENT_REFRESH_NANOS = 1_000_000_000L;
 
     static final String LIGHT_CSS = MainView.class.getResource("lab.css").toExternalForm();
     static final String DARK_CSS = MainView.class.getResource("lab-dark.css").toExternalForm();

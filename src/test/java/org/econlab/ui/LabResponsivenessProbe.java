@@ -63,6 +63,18 @@ class LabResponsivenessProbe {
         return ms;
     }
 
+    private static long gcMillis() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
+    }
+
+    private static String load() {
+        return String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     private static String summary(String what, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
@@ -76,11 +88,16 @@ class LabResponsivenessProbe {
         robot.interact(model::play);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.stepsDoneProperty().get() >= 3);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        long gc0 = gcMillis();
+        String load0 = load();
         double[] overview = sample(250);
+        long gc1 = gcMillis();
         int s1 = model.stepsDoneProperty().get();
         robot.interact(() -> robot.lookup("#watch-tabs").queryAs(TabPane.class).getSelectionModel().select(3));
         Thread.sleep(1500);
+        long gc2 = gcMillis();
         double[] agents = sample(250);
+        long gc3 = gcMillis();
         int s2 = model.stepsDoneProperty().get();
         model.shutdown();
         String report = String.join("\n",
@@ -88,8 +105,10 @@ class LabResponsivenessProbe {
                         + Runtime.getRuntime().availableProcessors() + " cores",
                 String.format(Locale.ROOT, "first steps after %.1f s (population drawn off the FX thread); %d steps played while sampling",
                         buildSeconds, s2),
-                summary("FX round trip, Overview tab (4 live charts)", overview),
-                summary("FX round trip, Agents tab (1,000-row sample, refreshed twice a second)", agents),
+                summary("FX round trip, Overview tab (4 live charts)", overview) + ", GC " + (gc1 - gc0) + " ms",
+                summary("FX round trip, Agents tab (1,000-row sample, refreshed once a second)", agents) + ", GC " + (gc3 - gc2) + " ms",
+                "machine load average before/after: " + load0 + " / " + load() + " (other processes share the cores)",
+                "simulation threads: " + (RunViewModel.PARALLEL ? "all cores" : "one (a core is left to the window)"),
                 "steps at end of overview sampling: " + s1);
         System.out.println(report);
         Files.writeString(Path.of("target", "responsiveness.txt"), report + "\n");
