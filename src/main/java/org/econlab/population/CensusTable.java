@@ -82,8 +82,19 @@ public final class CensusTable {
         }
     }
 
-    /** The table bundled with the lab (CPS 2024). */
+    private static volatile CensusTable bundled;
+
+    /** The table bundled with the lab (CPS 2024); read once. */
     public static CensusTable bundled() {
+        CensusTable t = bundled;
+        if (t == null) {
+            t = readBundled();
+            bundled = t;
+        }
+        return t;
+    }
+
+    private static CensusTable readBundled() {
         try (InputStream in = CensusTable.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + BUNDLED_RESOURCE);
@@ -142,6 +153,31 @@ public final class CensusTable {
         int[] range = AGE_RANGES[band];
         int age = range[0] + (int) Math.floor(ageDraw * (range[1] - range[0] + 1));
         return new Persona(row.occupation, row.sex, Math.min(age, range[1]));
+    }
+
+    /** Tables are equal when their rows (occupation, sex, weights) are equal, in order. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CensusTable other) || other.rows.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row a = rows.get(i);
+            Row b = other.rows.get(i);
+            if (!a.occupation.equals(b.occupation) || !a.sex.equals(b.sex) || !Arrays.equals(a.weights, b.weights)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (Row r : rows) {
+            h = 31 * h + r.occupation.hashCode() * 7 + r.sex.hashCode() + Arrays.hashCode(r.weights);
+        }
+        return h;
     }
 
     /** Inclusive age range of band {@code b}. */

@@ -191,6 +191,7 @@ public final class ScenarioCodec {
         if (byOccupation && !personas) {
             throw new InvalidInputException(skills.pathOf("conditionOnOccupation"), "needs population.personas=true");
         }
+        CensusTable census = p.has("census") ? readCensus(p.raw().get("census"), p.pathOf("census")) : null;
         JsonFields mix = p.object("utilityMix");
         double ego = mix.number("egotistical", 100, 0, 100);
         double alt = mix.number("altruistic", 0, 0, 100);
@@ -201,8 +202,48 @@ public final class ScenarioCodec {
         }
         mix.rejectUnknown();
         p.rejectUnknown();
-        return new PopulationSpec(agents, skillPrior, personas, personas ? CensusTable.bundled() : null,
-                new UtilityMix(ego, alt, adv), byOccupation);
+        if (census == null && personas) {
+            census = CensusTable.bundled();
+        }
+        return new PopulationSpec(agents, skillPrior, personas, census, new UtilityMix(ego, alt, adv), byOccupation);
+    }
+
+    /**
+     * Reads an inline persona table: a list of {@code {"occupation", "sex", "weights": [8 numbers]}} rows,
+     * weights in the age-band order of {@link CensusTable#AGE_BANDS}, non-negative, with a positive total.
+     */
+    private static CensusTable readCensus(JsonElement e, String path) {
+        if (!e.isJsonArray()) {
+            throw new InvalidInputException(path, "must be a list of rows [{\"occupation\", \"sex\", \"weights\"}, ...]");
+        }
+        JsonArray a = e.getAsJsonArray();
+        if (a.isEmpty()) {
+            throw new InvalidInputException(path, "needs at least one row");
+        }
+        java.util.List<CensusTable.Row> rows = new java.util.ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < a.size(); i++) {
+            JsonFields row = JsonFields.of(a.get(i), path + "[" + i + "]");
+            String occupation = row.requiredString("occupation");
+            String sex = row.requiredString("sex");
+            double[] w = row.numbers("weights", 0, 1e12, false);
+            if (w == null) {
+                throw new InvalidInputException(row.pathOf("weights"), "is required");
+            }
+            if (w.length != CensusTable.AGE_BANDS.size()) {
+                throw new InvalidInputException(row.pathOf("weights"), "needs " + CensusTable.AGE_BANDS.size()
+                        + " weights (" + String.join(", ", CensusTable.AGE_BANDS) + "), got " + w.length);
+            }
+            row.rejectUnknown();
+            for (double v : w) {
+                total += v;
+            }
+            rows.add(new CensusTable.Row(occupation, sex, w));
+        }
+        if (!(total > 0)) {
+            throw new InvalidInputException(path, "the weights sum to 0; at least one must be positive");
+        }
+        return new CensusTable(rows);
     }
 
     private static TaxSchedule readBrackets(JsonFields b) {
@@ -284,6 +325,18 @@ public final class ScenarioCodec {
         }
         pop.add("skills", skills);
         pop.addProperty("personas", s.population().personas());
+        CensusTable census = s.population().census();
+        if (census != null && !census.equals(CensusTable.bundled())) {
+            JsonArray rows = new JsonArray();
+            for (CensusTable.Row r : census.rows()) {
+                JsonObject row = new JsonObject();
+                row.addProperty("occupation", r.occupation());
+                row.addProperty("sex", r.sex());
+                row.add("weights", numbers(r.weights()));
+                rows.add(row);
+            }
+            pop.add("census", rows);
+        }
         JsonObject mix = new JsonObject();
         mix.addProperty("egotistical", s.population().mix().egotisticalPercent());
         mix.addProperty("altruistic", s.population().mix().altruisticPercent());

@@ -21,7 +21,10 @@ public final class SimulationRunner implements AutoCloseable {
     /** What the runner is doing. */
     public enum State { READY, RUNNING, PAUSED, FINISHED }
 
-    private sealed interface Command permits Play, Pause, StepOnce, Stop, Speed, RunSteps {
+    private sealed interface Command permits Play, Pause, StepOnce, Stop, Speed, RunSteps, Inspect {
+    }
+
+    private record Inspect(Consumer<Simulation> task) implements Command {
     }
 
     private record Play() implements Command {
@@ -104,6 +107,15 @@ public final class SimulationRunner implements AutoCloseable {
         commands.add(new Speed(Math.max(0, stepsPerSecond)));
     }
 
+    /**
+     * Runs a read-only look at the simulation (e.g. copying a page of agents for a table) on the runner
+     * thread between steps, where the columns are consistent. The task must not change the simulation and
+     * must be quick. Ignored once the run has ended (then nothing writes the columns any more).
+     */
+    public void inspect(Consumer<Simulation> task) {
+        commands.add(new Inspect(Objects.requireNonNull(task)));
+    }
+
     /** Replaces the rates from the next step on; logged as an intervention in the run record. */
     public void intervene(TaxSchedule schedule, String note) {
         simulation.intervene(schedule, note);
@@ -181,6 +193,10 @@ public final class SimulationRunner implements AutoCloseable {
         }
         if (c instanceof Speed s) {
             stepsPerSecond = s.stepsPerSecond();
+            return true;
+        }
+        if (c instanceof Inspect i) {
+            i.task().accept(simulation);
             return true;
         }
         if (simulation.isFinished()) {

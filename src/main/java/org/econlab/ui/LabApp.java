@@ -1,6 +1,7 @@
 package org.econlab.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -10,27 +11,62 @@ import org.econlab.simulation.ScenarioCodec;
 import java.nio.file.Path;
 
 /**
- * The lab window. Opens the default sample scenario; Play runs it on a background runner while the
- * charts follow.
+ * The lab window. Opens the default sample scenario for editing; Play runs it on a background runner
+ * while the charts follow.
+ *
+ * <p>Hidden switches for demos and screenshots (environment variables, since {@code -D} flags given to
+ * {@code mvn javafx:run} do not reach the app): {@code ECONLAB_AUTOPLAY=1} starts playing on launch,
+ * {@code ECONLAB_THEME=dark} opens in the dark theme, {@code ECONLAB_PRESENTATION=1} in presentation
+ * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file, {@code ECONLAB_SPEED=n} plays n steps
+ * per second, {@code ECONLAB_TAB=i} shows the i-th chart tab.
  */
 public final class LabApp extends Application {
 
-    /** The scenario the window opens with. */
-    public static final String DEFAULT_SCENARIO = "/sample-scenarios/us-fed-100-saez.json";
+    /** The scenario the window opens with (the single place that names it). */
+    public static final String DEFAULT_SCENARIO = "/sample-scenarios/us-fed-100.json";
 
     private RunViewModel model;
 
     @Override
     public void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(DEFAULT_SCENARIO);
+        ScenarioDraft draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, defaultRunsDirectory());
-        MainView view = new MainView(model);
-        Scene scene = new Scene(view.root(), 1280, 800);
-        scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
-        stage.setTitle("LLM Economist Lab");
+        MainView view = new MainView(draft, model, RecentFiles.user());
+        Scene scene = new Scene(view.root(), 1440, 900);
+        stage.titleProperty().bind(view.titleBinding());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> model.shutdown());
+        view.rememberViewIn(java.util.prefs.Preferences.userRoot().node("org/econlab/lab/view"));
+        String theme = System.getenv("ECONLAB_THEME");
+        if (theme != null && !theme.isBlank()) {
+            view.setDark("dark".equalsIgnoreCase(theme));
+        }
+        if ("1".equals(System.getenv("ECONLAB_PRESENTATION"))) {
+            view.setPresentation(true);
+        }
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscard()) {
+                e.consume();
+                return;
+            }
+            model.shutdown();
+        });
         stage.show();
+        String file = System.getenv("ECONLAB_SCENARIO");
+        if (file != null && !file.isBlank()) {
+            view.openFile(Path.of(file)); // after show, so that a problem dialog has its owner
+        }
+        String tab = System.getenv("ECONLAB_TAB");
+        if (tab != null && tab.matches("\\d")) {
+            view.selectTab(Integer.parseInt(tab));
+        }
+        String speed = System.getenv("ECONLAB_SPEED");
+        if (speed != null && speed.matches("\\d+(\\.\\d+)?")) {
+            view.setSpeed(Double.parseDouble(speed));
+        }
+        if ("1".equals(System.getenv("ECONLAB_AUTOPLAY"))) {
+            Platform.runLater(model::play);
+        }
     }
 
     @Override

@@ -9,6 +9,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import org.econlab.agents.PlannerKinds;
+import org.econlab.economy.SaezOptimalRates;
+import org.econlab.economy.TaxSchedule;
 import org.econlab.simulation.RunRecordWriter;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.Simulation;
@@ -18,20 +24,60 @@ import org.econlab.simulation.StepSnapshot;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * State and commands of the run panel (MVVM). Sends commands to the background
- * {@link SimulationRunner}; never touches the model itself. Snapshots arrive through a
- * {@link SnapshotInbox} and are handed to chart consumers in batches by {@link #pullSnapshots()},
- * which the view calls at most ~25 times per second.
+ * {@link SimulationRunner}; never touches the model itself. Building a run (drawing a population of
+ * possibly millions of workers) happens on a background thread too; commands given meanwhile are
+ * queued and applied in order once the runner exists. Snapshots arrive through a {@link SnapshotInbox}
+ * and are handed to chart consumers in batches by {@link #pullSnapshots()}, which the view calls at
+ * most ~25 times per second.
  *
- * <p>All methods are for the FX thread, except that the runner's callbacks only enqueue.
+ * <p>All public methods are for the FX thread; the runner's callbacks only enqueue or set volatiles.
  */
 public final class RunViewModel {
+
+    /**
+     * Reference rate lines drawn on the marginal-rate chart, computed off the FX thread when a run is
+     * built: Saez (dashed) and, for rational workers, the Stackelberg grid optimum (dotted). A function may
+     * return null when its line does not apply.
+     */
+    static final Map<String, Function<Simulation, double[]>> REFERENCES = new LinkedHashMap<>();
+
+    /** Above this many workers the Stackelberg search (every grid schedule x every worker) is skipped. */
+    static final int STACKELBERG_MAX_AGENTS = 20_000;
+
+    static {
+        REFERENCES.put("Saez", sim -> SaezOptimalRates.ratesPercent(sim.population().skills(),
+                sim.scenario().brackets(), saezElasticity(sim.scenario())));
+        REFERENCES.put("Stackelberg", sim -> "rational".equals(sim.workerKind())
+                && sim.population().size() <= STACKELBERG_MAX_AGENTS
+                ? org.econlab.economy.StackelbergSearch.optimum(sim.population().skills(), sim.scenario().brackets(),
+                        sim.scenario().labour(), sim.scenario().swf()).ratesPercent()
+                : null);
+    }
+
+
+    /**
+     * Worker kinds whose one-step outcome under another planner is cheap and side-effect free, so the
+     * reference planners' SWF can be computed on the run's own population (never for LLM workers).
+     */
+    static final java.util.Set<String> STATELESS_WORKERS = java.util.Set.of("rational", "fixed");
+
+    /**
+     * Whether the window's runs use every core. On a machine with two cores or fewer one core is left to
+     * the FX thread, so the window answers promptly even under a million workers; the numbers are the
+     * same either way (the step's sums do not depend on threads), only the speed differs.
+     */
+    static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
 
     private final Path runsDirectory;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
@@ -39,24 +85,43 @@ public final class RunViewModel {
             new ReadOnlyObjectWrapper<>(SimulationRunner.State.READY);
     private final ReadOnlyIntegerWrapper stepsDone = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper usage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final List<Consumer<List<StepSnapshot>>> snapshotConsumers = new CopyOnWriteArrayList<>();
-    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Scenario>> resetListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Map<String, double[]>>> referenceListeners = new CopyOnWriteArrayList<>();
 
-    private SimulationRunner runner;
+    private final Object lock = new Object();
+    private SimulationRunner runner;            // guarded by lock
+    private final List<Consumer<SimulationRunner>> queued = new ArrayList<>(); // guarded by lock
+    private boolean building;                   // FX thread
     private SnapshotInbox inbox;
+    private AgentProbe probe = new AgentProbe();
     private volatile SimulationRunner.State latestState = SimulationRunner.State.READY;
+    private volatile Map<String, double[]> references;
+    private volatile Map<String, Double> swfReferences;
+    private Map<String, Double> deliveredSwf;
+    private final List<Consumer<Map<String, Double>>> swfReferenceListeners = new CopyOnWriteArrayList<>();
+    private volatile String buildFailure;
+    private Map<String, double[]> deliveredReferences;
+    private Scenario nextScenario;
+    private double speed;
     private Path lastRecord;
     private long lastStatusNanos;
     private int stepsAtLastStatus;
     private double stepsPerSecond;
-    private double speedLimit; // steps per second, 0 = as fast as possible
+    private StepSnapshot lastSnapshot;
+    private boolean failureShown;
 
     public RunViewModel(Scenario scenario, Path runsDirectory) {
         this.scenario.set(scenario);
+        this.nextScenario = scenario;
         this.runsDirectory = runsDirectory;
     }
 
+    /** The scenario of the current run (or of the next one when none is active). */
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
         return scenario.getReadOnlyProperty();
     }
@@ -73,9 +138,24 @@ public final class RunViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** LLM usage so far (calls, tokens, failures, cost) when the run reports {@code llm_*} figures, else empty. */
+    public ReadOnlyStringProperty usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
+    /** A failed run's reason (set once per run), else empty. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
     /** True while steps are being played continuously. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** True while a run exists that has not finished (built, running or paused). */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
     }
 
     /** Receives each batch of new snapshots on the FX thread. */
@@ -83,9 +163,19 @@ public final class RunViewModel {
         snapshotConsumers.add(consumer);
     }
 
-    /** Called when a new run replaces the old one (charts clear). */
-    public void onReset(Runnable listener) {
+    /** Called with the new run's scenario when a new run replaces the old one (charts clear). */
+    public void onReset(Consumer<Scenario> listener) {
         resetListeners.add(listener);
+    }
+
+    /** Receives the reference rate lines (name to percent per bracket) once computed for a run. */
+    public void onReferences(Consumer<Map<String, double[]>> listener) {
+        referenceListeners.add(listener);
+    }
+
+    /** Receives the reference planners' SWF on this run's population (name to SWF) once computed. */
+    public void onSwfReferences(Consumer<Map<String, Double>> listener) {
+        swfReferenceListeners.add(listener);
     }
 
     /** The run record folder of the current or last run, or null. */
@@ -93,32 +183,107 @@ public final class RunViewModel {
         return lastRecord;
     }
 
-    /** Caps the run's speed (steps per second; 0 = as fast as possible), now and for later runs. */
-    public void setSpeedLimit(double stepsPerSecondLimit) {
-        speedLimit = Math.max(0, stepsPerSecondLimit);
-        if (runner != null) {
-            runner.setSpeed(speedLimit);
+    /** The newest snapshot seen by the FX thread, or null. */
+    public StepSnapshot lastSnapshot() {
+        return lastSnapshot;
+    }
+
+    AgentProbe probe() {
+        return probe;
+    }
+
+    /**
+     * Refreshes the agent table's copy now: between steps on the runner thread while paused, at the next
+     * step while playing, or directly once the run has ended (nothing writes the columns then).
+     */
+    void refreshAgentsNow() {
+        AgentProbe p = probe;
+        p.request();
+        SimulationRunner r = currentRunner();
+        if (r == null || latestState == SimulationRunner.State.RUNNING) {
+            return;
+        }
+        if (latestState == SimulationRunner.State.FINISHED) {
+            if (p.simulation() != null) {
+                p.copyNow(p.simulation());
+            }
+        } else {
+            r.inspect(p::copyNow);
+        }
+    }
+
+    /** The scenario the next run (after Reset, or when none is active) will use. */
+    public void setScenario(Scenario s) {
+        nextScenario = s;
+        if (!active.get() && !building) {
+            scenario.set(s);
         }
     }
 
     public void play() {
-        ensureRunner().play();
+        command(SimulationRunner::play);
     }
 
     public void pause() {
-        if (runner != null) {
-            runner.pause();
-        }
+        withRunner(SimulationRunner::pause);
     }
 
     public void step() {
-        ensureRunner().stepOnce();
+        command(SimulationRunner::stepOnce);
+    }
+
+    /** Plays {@code n} more steps, then pauses. */
+    public void runSteps(int n) {
+        command(r -> r.runSteps(n));
     }
 
     public void stop() {
-        if (runner != null) {
-            runner.stop();
+        withRunner(SimulationRunner::stop);
+    }
+
+    /** Stops the current run; the next Play starts a fresh run of the edited scenario. */
+    public void reset() {
+        stop();
+        synchronized (lock) {
+            runner = null;
+            queued.clear();
         }
+        inbox = null; // a run still being built sees this and stops itself
+        building = false;
+        buildFailure = null;
+        latestState = SimulationRunner.State.READY;
+        scenario.set(nextScenario);
+        stepsDone.set(0);
+        lastSnapshot = null;
+        status.set("Ready");
+        usage.set("");
+        for (Consumer<Scenario> r : resetListeners) {
+            r.accept(scenario.get());
+        }
+        pullSnapshots();
+    }
+
+    /** @param stepsPerSecond target speed, or 0 for as fast as possible */
+    public void setSpeed(double stepsPerSecond) {
+        speed = stepsPerSecond;
+        withRunner(r -> r.setSpeed(stepsPerSecond));
+    }
+
+    /**
+     * Replaces the running scenario's rates by hand from the next step (logged as an intervention in the
+     * run record). Returns false when there is no active run or the brackets differ from the run's.
+     */
+    public boolean intervene(TaxSchedule schedule, String note) {
+        SimulationRunner r;
+        synchronized (lock) {
+            r = runner;
+        }
+        if (r == null || latestState == SimulationRunner.State.FINISHED
+                || !schedule.brackets().equals(scenario.get().brackets())) {
+            return false;
+        }
+        r.intervene(schedule, note);
+        return true;
     }
 
     /** Stops the runner (window closing). */
@@ -126,32 +291,169 @@ public final class RunViewModel {
         stop();
     }
 
-    private SimulationRunner ensureRunner() {
-        if (runner == null || latestState == SimulationRunner.State.FINISHED) {
+    /** Runs {@code c} on the current runner (now, or once built); starts a new run when none is active. */
+    private void command(Consumer<SimulationRunner> c) {
+        if (!building && (currentRunner() == null || latestState == SimulationRunner.State.FINISHED)) {
             startNewRun();
         }
-        return runner;
+        withRunner(c);
+    }
+
+    private SimulationRunner currentRunner() {
+        synchronized (lock) {
+            return runner;
+        }
+    }
+
+    private void withRunner(Consumer<SimulationRunner> c) {
+        synchronized (lock) {
+            if (runner != null) {
+                c.accept(runner);
+            } else if (building) {
+                queued.add(c);
+            }
+        }
     }
 
     private void startNewRun() {
-        Scenario s = scenario.get();
-        Simulation sim = new Simulation(s, true);
-        inbox = new SnapshotInbox();
-        sim.addListener(inbox);
+        Scenario s = nextScenario;
+        scenario.set(s);
+        building = true;
+        failureShown = false;
+        failure.set("");
+        buildFailure = null;
+        references = null;
+        deliveredReferences = null;
+        swfReferences = null;
+        deliveredSwf = null;
+        SnapshotInbox newInbox = new SnapshotInbox();
+        inbox = newInbox;
+        AgentProbe newProbe = new AgentProbe();
+        probe = newProbe;
+        synchronized (lock) {
+            runner = null;
+            queued.clear();
+        }
         String stem = s.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        lastRecord = runsDirectory.resolve(stem + "-seed" + s.seed() + "-"
+        if (stem.length() > 60) {
+            stem = stem.substring(0, 60);
+        }
+        Path record = runsDirectory.resolve(stem + "-seed" + s.seed() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        sim.addListener(new RunRecordWriter(lastRecord));
-        runner = new SimulationRunner(sim);
-        runner.setSpeed(speedLimit);
+        lastRecord = record;
         latestState = SimulationRunner.State.READY;
-        runner.stateListener(st -> latestState = st);
         stepsDone.set(0);
         stepsAtLastStatus = 0;
+        lastSnapshot = null;
         lastStatusNanos = System.nanoTime();
-        for (Runnable r : resetListeners) {
-            r.run();
+        status.set("Preparing " + String.format(Locale.ROOT, "%,d", s.population().agents()) + " workers…");
+        usage.set("");
+        double initialSpeed = speed;
+        for (Consumer<Scenario> r : resetListeners) {
+            r.accept(s);
         }
+        Thread builder = new Thread(() -> {
+            Simulation sim;
+            SimulationRunner built;
+            try {
+                sim = new Simulation(s, PARALLEL);
+                sim.addListener(newInbox);
+                sim.addListener(newProbe);
+                sim.addListener(new RunRecordWriter(record));
+                built = new SimulationRunner(sim);
+                built.stateListener(st -> {
+                    latestState = st;
+                    newProbe.runnerState(st == SimulationRunner.State.RUNNING);
+                });
+                built.setSpeed(initialSpeed);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                buildFailure = "could not build the run: " + e.getMessage();
+                latestState = SimulationRunner.State.FINISHED;
+                synchronized (lock) {
+                    queued.clear();
+                }
+                return;
+            }
+            synchronized (lock) {
+                if (inbox == newInbox) { // not reset meanwhile
+                    for (Consumer<SimulationRunner> c : queued) {
+                        c.accept(built);
+                    }
+                    queued.clear();
+                    runner = built;
+                } else {
+                    built.stop();
+                    return;
+                }
+            }
+            Map<String, double[]> refs = new LinkedHashMap<>();
+            for (Map.Entry<String, Function<Simulation, double[]>> e : REFERENCES.entrySet()) {
+                try {
+                    double[] r = e.getValue().apply(sim);
+                    if (r != null) {
+                        refs.put(e.getKey(), r);
+                    }
+                } catch (RuntimeException ignored) {
+                    // A reference line is an aid; a run goes on without it.
+                }
+            }
+            references = refs;
+            swfReferences = referenceWelfare(sim);
+        }, "run-builder");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /**
+     * SWF of one step under each reference planner (Saez, U.S. federal when the brackets allow it, free
+     * market) on the run's own population, for built-in stateless workers only. Runs on the builder
+     * thread, next to the run.
+     */
+    static Map<String, Double> referenceWelfare(Simulation sim) {
+        Scenario s = sim.scenario();
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!STATELESS_WORKERS.contains(s.worker().kind())) {
+            return out;
+        }
+        Map<String, org.econlab.simulation.AgentSpec> planners = new LinkedHashMap<>();
+        JsonObject saez = new JsonObject();
+        saez.addProperty("kind", PlannerKinds.SAEZ);
+        com.google.gson.JsonArray e = new com.google.gson.JsonArray();
+        for (double v : saezElasticity(s)) {
+            e.add(v);
+        }
+        saez.add("elasticity", e);
+        planners.put("Saez", new org.econlab.simulation.AgentSpec(PlannerKinds.SAEZ, saez));
+        if (s.brackets().equals(org.econlab.economy.BracketPreset.US_FED_2024.brackets())) {
+            planners.put("U.S. federal", org.econlab.simulation.AgentSpec.of(PlannerKinds.US_FED));
+        }
+        planners.put("Free market", org.econlab.simulation.AgentSpec.of(PlannerKinds.FREE_MARKET));
+        for (Map.Entry<String, org.econlab.simulation.AgentSpec> p : planners.entrySet()) {
+            try {
+                Scenario alt = s.withPlanner(p.getValue()).withSteps(1);
+                out.put(p.getKey(), new Simulation(alt, sim.population(), false).step().swf());
+            } catch (RuntimeException ex) {
+                // a reference line is an aid; skip the one that cannot be computed
+            }
+        }
+        return out;
+    }
+
+    /** Saez elasticity for the reference line: the saez planner's own, else the reference's 3.0. */
+    static double[] saezElasticity(Scenario s) {
+        JsonObject p = s.planner().json();
+        if (PlannerKinds.SAEZ.equals(s.planner().kind()) && p.has("elasticity")) {
+            JsonElement e = p.get("elasticity");
+            if (e.isJsonArray()) {
+                double[] out = new double[e.getAsJsonArray().size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = e.getAsJsonArray().get(i).getAsDouble();
+                }
+                return out;
+            }
+            return new double[] {e.getAsDouble()};
+        }
+        return new double[] {SaezOptimalRates.AI_ECONOMIST_FLAT_ELASTICITY};
     }
 
     /**
@@ -159,17 +461,41 @@ public final class RunViewModel {
      * status. FX thread; cheap when nothing arrived.
      */
     public void pullSnapshots() {
-        runState.set(latestState);
-        running.set(latestState == SimulationRunner.State.RUNNING);
+        boolean built;
+        synchronized (lock) {
+            built = runner != null;
+        }
+        if (built || buildFailure != null) {
+            building = false;
+        }
+        SimulationRunner.State st = latestState;
+        runState.set(st);
+        running.set(st == SimulationRunner.State.RUNNING);
+        active.set(building || (built && st != SimulationRunner.State.FINISHED));
         if (inbox == null) {
             return;
+        }
+        Map<String, double[]> refs = references;
+        if (refs != null && refs != deliveredReferences) {
+            deliveredReferences = refs;
+            for (Consumer<Map<String, double[]>> l : referenceListeners) {
+                l.accept(refs);
+            }
+        }
+        Map<String, Double> swfRefs = swfReferences;
+        if (swfRefs != null && swfRefs != deliveredSwf) {
+            deliveredSwf = swfRefs;
+            for (Consumer<Map<String, Double>> l : swfReferenceListeners) {
+                l.accept(swfRefs);
+            }
         }
         List<StepSnapshot> batch = inbox.drain();
         if (!batch.isEmpty()) {
             for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
                 c.accept(batch);
             }
-            stepsDone.set(batch.get(batch.size() - 1).step() + 1);
+            lastSnapshot = batch.get(batch.size() - 1);
+            stepsDone.set(lastSnapshot.step() + 1);
         }
         long now = System.nanoTime();
         if (now - lastStatusNanos > 500_000_000L) {
@@ -177,13 +503,23 @@ public final class RunViewModel {
             stepsAtLastStatus = stepsDone.get();
             lastStatusNanos = now;
         }
-        updateStatus();
+        updateStatus(batch.isEmpty() ? null : lastSnapshot);
     }
 
-    private void updateStatus() {
+    private void updateStatus(StepSnapshot last) {
         Scenario s = scenario.get();
-        if (runner != null && runner.failure() != null) {
-            status.set("Run failed: " + runner.failure().getMessage());
+        SimulationRunner r = currentRunner();
+        String failed = buildFailure != null ? buildFailure
+                : r != null && r.failure() != null ? String.valueOf(r.failure().getMessage()) : null;
+        if (failed != null) {
+            status.set("Run failed: " + failed);
+            if (!failureShown) {
+                failureShown = true;
+                failure.set(failed);
+            }
+            return;
+        }
+        if (building && r == null) {
             return;
         }
         int done = stepsDone.get();
@@ -196,5 +532,27 @@ public final class RunViewModel {
         };
         status.set(String.format(Locale.ROOT, "%s · step %d / %d · tax year %d · %.0f steps/s", state, done,
                 s.steps(), year, latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0));
+        if (last != null) {
+            usage.set(llmUsage(last));
+        }
+    }
+
+    /** Every {@code llm_*} figure of a snapshot, e.g. {@code LLM calls 12 · tokens in 3,400 · cost usd $0.02}. */
+    static String llmUsage(StepSnapshot s) {
+        List<String> parts = new ArrayList<>();
+        List<String> names = s.metricNames();
+        double[] values = s.metricValues();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (!n.startsWith("llm_")) {
+                continue;
+            }
+            String label = n.substring(4).replace('_', ' ');
+            double v = values[i];
+            String value = n.endsWith("usd") ? String.format(Locale.ROOT, "$%,.4f", v)
+                    : v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.2f", v);
+            parts.add(label + " " + value);
+        }
+        return parts.isEmpty() ? "" : "LLM " + String.join(" · ", parts);
     }
 }

@@ -3,6 +3,7 @@ package org.econlab.ui;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import org.econlab.simulation.Scenario;
@@ -19,11 +20,16 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first live window, driven headless: Play runs in the background, charts gain points, Pause/Step/Stop work. */
+/**
+ * The lab window driven headless (Monocle): edit a bracket rate, play the sample scenario and see the
+ * charts gain points, pause, step, stop; refuse an invalid schedule; save and reopen a scenario.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
 
@@ -31,15 +37,16 @@ class LabWindowTest {
     static Path runs;
 
     private RunViewModel model;
+    private ScenarioDraft draft;
     private MainView view;
 
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(100_000);
+        draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, runs);
-        model.setSpeedLimit(400); // a rational 100-worker step takes microseconds: keep the run going for the robot
-        view = new MainView(model);
-        stage.setScene(new Scene(view.root(), 1100, 750));
+        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
+        stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
 
@@ -49,29 +56,129 @@ class LabWindowTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status-label").queryAs(Label.class).getText();
+    }
+
+    /** Types a new start rate into bracket {@code row} of the table, as a user would. */
+    private static void editRate(FxRobot robot, int row, String text) {
+        TableView<?> table = robot.lookup("#bracket-table").queryAs(TableView.class);
+        robot.interact(() -> table.scrollTo(row));
+        javafx.scene.control.TableRow<?> tableRow = robot.lookup("#bracket-table .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == row).findFirst().orElseThrow();
+        javafx.scene.Node cell = robot.from(tableRow).lookup(".table-cell").nth(3).query();
+        robot.doubleClickOn(cell);
+        robot.eraseText(8).write(text).type(javafx.scene.input.KeyCode.ENTER);
     }
 
     @Test
-    void playPauseStepStop(FxRobot robot) throws Exception {
+    void editARatePlayPauseStepStop(FxRobot robot) throws Exception {
+        editRate(robot, 1, "33");
+        waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(1) == 33.0);
+
         robot.clickOn("#play-button");
         waitUntil(() -> view.swfPointCount() > 20);
-        assertTrue(robot.lookup("#pause-button").queryAs(Button.class).isDisabled() == false);
+        assertTrue(view.charts().ratePointCounts().values().stream().allMatch(c -> c > 20));
+        assertFalse(robot.lookup("#pause-button").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#pause-button");
-        waitUntil(() -> robot.lookup("#status-label").queryAs(Label.class).getText().startsWith("Paused"));
+        waitUntil(() -> status(robot).startsWith("Paused"));
         WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
         int pausedAt = model.stepsDoneProperty().get();
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertEquals(pausedAt, model.stepsDoneProperty().get(), "no steps while paused");
 
+        // The agent table of the paused run: a page of workers from #10, copied between steps.
+        robot.clickOn("Agents");
+        robot.clickOn("#agent-from-field").write("10").type(javafx.scene.input.KeyCode.ENTER);
+        TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);
+        waitUntil(() -> agents.getItems().size() == 90
+                && ((MainView.AgentRow) agents.getItems().get(0)).agent() == 10);
+        robot.clickOn("Overview");
+
+        editRate(robot, 0, "5"); // a hand-made intervention on the paused run
+        waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(0) == 5.0);
+        Button intervene = robot.lookup("#intervene-button").queryAs(Button.class);
+        assertFalse(intervene.isDisabled());
+        robot.interact(intervene::fire);
+
         robot.clickOn("#step-button");
         waitUntil(() -> model.stepsDoneProperty().get() == pausedAt + 1);
+        assertEquals(5.0, model.lastSnapshot().ratePercent(0), "the intervention applied from the next step");
 
         robot.clickOn("#stop-button");
-        waitUntil(() -> robot.lookup("#status-label").queryAs(Label.class).getText().startsWith("Stopped"));
+        waitUntil(() -> status(robot).startsWith("Stopped"));
         Path record = model.lastRecord();
-        assertTrue(Files.readString(record.resolve("manifest.json")).contains("\"outcome\": \"stopped\""));
+        String manifest = Files.readString(record.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"outcome\": \"stopped\""));
         assertEquals(pausedAt + 2, Files.readAllLines(record.resolve("steps.csv")).size());
+        String events = Files.readString(record.resolve("events.jsonl"));
+        assertTrue(events.contains("\"event\":\"intervention\"") && events.contains("edited by hand"), events);
+    }
+
+    @Test
+    void anInvalidScheduleIsShownAtTheFieldAndCannotStartARun(FxRobot robot) throws Exception {
+        editRate(robot, 2, "150");
+        waitUntil(() -> !draft.validProperty().get());
+        assertEquals("brackets.rates[2]", draft.errorPathProperty().get());
+        Label error = robot.lookup("#scenario-error").queryAs(Label.class);
+        assertEquals("brackets.rates[2]: 150 is outside 0..100", error.getText());
+        assertTrue(error.isVisible());
+        assertEquals(1, robot.lookup("#bracket-table .table-row-cell.field-error").queryAll().size());
+        assertTrue(robot.lookup("#play-button").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#step-button").queryAs(Button.class).isDisabled());
+        robot.type(javafx.scene.input.KeyCode.SPACE); // the Space shortcut refuses too
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(null, model.lastRecord(), "no run was started");
+        robot.interact(draft::undo);
+        waitUntil(() -> draft.validProperty().get());
+        assertFalse(robot.lookup("#play-button").queryAs(Button.class).isDisabled());
+        assertFalse(robot.lookup("#scenario-error").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void saveAndReopenAScenario(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.doubleClickOn("#seed-field").eraseText(6).write("777").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> draft.scenarioProperty().get().seed() == 777);
+        assertTrue(draft.dirtyProperty().get());
+        // The persona table: open the editor, normalise the weights to 100, keep it.
+        Button editTable = robot.lookup("#edit-census-button").queryAs(Button.class);
+        javafx.application.Platform.runLater(editTable::fire); // opens a modal dialog
+        waitUntil(() -> robot.lookup("#census-table").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#normalise-census-button").queryAs(Button.class).fire());
+        javafx.scene.control.DialogPane pane = robot.lookup("#census-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(() -> draft.get("population.census") != null);
+        assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
+
+        Path file = dir.resolve("mine.json");
+        boolean[] saved = new boolean[1];
+        robot.interact(() -> saved[0] = view.saveTo(file));
+        assertTrue(saved[0]);
+        assertFalse(draft.dirtyProperty().get());
+        robot.interact(() -> draft.replace(ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO), null));
+        assertEquals(42, draft.scenarioProperty().get().seed());
+        robot.interact(() -> view.openFile(file));
+        assertEquals(777, draft.scenarioProperty().get().seed());
+        assertEquals("777", robot.lookup("#seed-field").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(file, draft.fileProperty().get());
+        assertTrue(Files.readString(file).contains("\"census\""));
+
+        // A bad file is explained in a dialog and loses no edits.
+        robot.interact(() -> draft.set("seed", 778));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"schemaVersion\": 1, \"brackets\": { \"preset\": \"three\", \"rates\": [1, 2, 300] } }");
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = view.openFile(bad));
+        assertFalse(opened[0]);
+        javafx.scene.control.DialogPane alert = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(((Label) alert.getContent()).getText().contains("brackets.rates[2]: 300 is outside 0..100"));
+        robot.interact(() -> alert.getScene().getWindow().hide());
+        assertEquals(778, draft.scenarioProperty().get().seed());
+        assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
     }
 }

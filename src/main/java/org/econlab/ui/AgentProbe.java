@@ -1,0 +1,194 @@
+package org.econlab.ui;
+
+import org.econlab.population.Persona;
+import org.econlab.population.Population;
+import org.econlab.population.WorkerState;
+import org.econlab.simulation.Simulation;
+import org.econlab.simulation.SimulationListener;
+import org.econlab.simulation.StepSnapshot;
+
+import java.util.Arrays;
+
+/**
+ * An on-demand, immutable view of a few agents for the agent table (design note 3: never copy a
+ * million agents per frame). Runs as a listener on the runner thread, where the columns may be read
+ * between steps: it copies a fixed sample of at most {@link #SAMPLE} agents (evenly spaced indices) only
+ * when the UI asked for a refresh (or while single-stepping), and keeps the last {@link #HISTORY}
+ * steps of one selected agent. The FX thread only reads the published immutable {@link Page}.
+ */
+final class AgentProbe implements SimulationListener {
+
+    static final int SAMPLE = 1000;
+    static final int HISTORY = 500;
+
+    /** One copied row per sampled agent; arrays are never modified after publication. */
+    record Page(int step, int populationSize, boolean contiguous, int[] index, String[] persona, double[] skill, double[] hours,
+                double[] income, double[] tax, double[] postTax, double[] utility) {
+        int size() {
+            return index.length;
+        }
+    }
+
+    /** The selected agent's last steps, oldest first. */
+    record History(int agent, int[] step, double[] hours, double[] income, double[] tax, double[] utility) {
+    }
+
+    private volatile Simulation simulation;
+    private volatile boolean wanted = true;
+    private volatile boolean playing;
+    private volatile Page page;
+    private volatile History history;
+    private volatile int selected = -1;
+    private volatile int pageStart = -1;
+
+    // Runner-thread state for the selected agent's ring buffer.
+    private int ringAgent = -1;
+    private final int[] ringStep = new int[HISTORY];
+    private final double[][] ring = new double[4][HISTORY];
+    private int ringCount;
+    private int ringNext;
+
+    @Override
+    public void runStarted(Simulation sim) {
+        simulation = sim;
+    }
+
+    @Override
+    public void stepCompleted(StepSnapshot snapshot) {
+        Simulation sim = simulation;
+        if (sim == null) {
+            return;
+        }
+        recordSelected(sim, snapshot.step());
+        if (wanted || !playing) {
+            wanted = false;
+            page = copy(sim, snapshot.step());
+            history = historyCopy();
+        }
+    }
+
+    /** The simulation being watched, or null before the run started. */
+    Simulation simulation() {
+        return simulation;
+    }
+
+    /** Called by the runner's state listener (runner thread, between steps). */
+    void runnerState(boolean nowPlaying) {
+        playing = nowPlaying;
+        Simulation sim = simulation;
+        if (!nowPlaying && sim != null && sim.lastSnapshot() != null) {
+            page = copy(sim, sim.lastSnapshot().step());
+            history = historyCopy();
+        }
+    }
+
+    /**
+     * Shows agents {@code from .. from+SAMPLE-1}, or an evenly spaced sample when {@code from < 0}
+     * (FX thread; takes effect at the next copy).
+     */
+    void showFrom(int from) {
+        pageStart = from;
+    }
+
+    /** Copies now; only on the runner thread between steps (via {@code SimulationRunner.inspect}) or after the run ended. */
+    void copyNow(Simulation sim) {
+        simulation = sim;
+        if (sim.lastSnapshot() != null) {
+            page = copy(sim, sim.lastSnapshot().step());
+            history = historyCopy();
+        }
+    }
+
+    /** Asks for a fresh copy at the next step (FX thread; cheap). */
+    void request() {
+        wanted = true;
+    }
+
+    /** Follows agent {@code i} from the next step on (FX thread). */
+    void select(int i) {
+        selected = i;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    History history() {
+        return history;
+    }
+
+    private void recordSelected(Simulation sim, int step) {
+        int sel = selected;
+        if (sel != ringAgent) {
+            ringAgent = sel;
+            ringCount = 0;
+            ringNext = 0;
+        }
+        if (sel < 0 || sel >= sim.population().size()) {
+            return;
+        }
+        WorkerState st = sim.state();
+        ringStep[ringNext] = step;
+        ring[0][ringNext] = st.hours()[sel];
+        ring[1][ringNext] = st.income()[sel];
+        ring[2][ringNext] = st.tax()[sel];
+        ring[3][ringNext] = st.utility()[sel];
+        ringNext = (ringNext + 1) % HISTORY;
+        ringCount = Math.min(HISTORY, ringCount + 1);
+    }
+
+    private History historyCopy() {
+        if (ringAgent < 0) {
+            return null;
+        }
+        int n = ringCount;
+        int start = (ringNext - n + HISTORY) % HISTORY;
+        int[] steps = new int[n];
+        double[][] v = new double[4][n];
+        for (int k = 0; k < n; k++) {
+            int at = (start + k) % HISTORY;
+            steps[k] = ringStep[at];
+            for (int c = 0; c < 4; c++) {
+                v[c][k] = ring[c][at];
+            }
+        }
+        return new History(ringAgent, steps, v[0], v[1], v[2], v[3]);
+    }
+
+    private Page copy(Simulation sim, int step) {
+        Population pop = sim.population();
+        WorkerState st = sim.state();
+        int n = pop.size();
+        int from = Math.min(pageStart, n - 1);
+        int m = from >= 0 ? Math.min(SAMPLE, n - from) : Math.min(n, SAMPLE);
+        int[] idx = new int[m];
+        for (int k = 0; k < m; k++) {
+            idx[k] = from >= 0 ? from + k : (int) ((long) k * n / m);
+        }
+        String[] persona = new String[m];
+        double[] skill = new double[m];
+        double[] hours = new double[m];
+        double[] income = new double[m];
+        double[] tax = new double[m];
+        double[] post = new double[m];
+        double[] utility = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = idx[k];
+            Persona p = pop.persona(i);
+            persona[k] = p == null ? "" : p.occupation() + ", " + p.sex() + ", " + p.age();
+            skill[k] = pop.skill(i);
+            hours[k] = st.hours()[i];
+            income[k] = st.income()[i];
+            tax[k] = st.tax()[i];
+            post[k] = st.postTaxIncome(i);
+            utility[k] = st.utility()[i];
+        }
+        return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility);
+    }
+
+    @Override
+    public String toString() {
+        Page p = page;
+        return "AgentProbe" + (p == null ? "[]" : Arrays.toString(Arrays.copyOf(p.index, Math.min(3, p.size()))));
+    }
+}

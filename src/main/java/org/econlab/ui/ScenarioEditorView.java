@@ -1,0 +1,655 @@
+package org.econlab.ui;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.econlab.agents.PlannerKinds;
+import org.econlab.agents.WorkerKinds;
+import org.econlab.economy.BracketPreset;
+import org.econlab.economy.Gb2IncomePrior;
+import org.econlab.economy.SkillPrior;
+import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.TaxBrackets;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.economy.UniformSkillPrior;
+import org.econlab.population.CensusTable;
+import org.econlab.simulation.Scenario;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The scenario editor: population, persona table, utility mix, tax schedule, worker and planner kinds,
+ * seed and horizon. Every control writes to the {@link ScenarioDraft}; problems are shown at the
+ * field. Builds controls only.
+ */
+final class ScenarioEditorView {
+
+    static final String CUSTOM = "custom";
+
+    /** One row of the bracket table, as text so that invalid values stay visible. */
+    record BracketRow(int index, String from, String to, String rate) {
+    }
+
+    private final ScenarioDraft draft;
+    private final Fields fields;
+    private final VBox root = new VBox(6);
+    private final ObservableList<BracketRow> bracketRows = FXCollections.observableArrayList();
+    private final TableView<BracketRow> bracketTable = new TableView<>(bracketRows);
+    private final XYSeries marginal = new XYSeries("Marginal rate", false, true);
+    private final XYSeries average = new XYSeries("Average rate", false, true);
+    private final JFreeChart taxChart;
+    private final XYSeries incomeHistogram = new XYSeries("Workers", false, true);
+    private final JFreeChart priorChart;
+    final List<JFreeChart> charts = new ArrayList<>();
+    final Button interveneButton = new Button("Apply rates to the paused run");
+    private final Label error = new Label();
+
+    ScenarioEditorView(ScenarioDraft draft, Consumer<Node> censusEditor) {
+        this.draft = draft;
+        this.fields = new Fields(draft);
+
+        error.setId("scenario-error");
+        error.getStyleClass().add("error-label");
+        error.setWrapText(true);
+        error.textProperty().bind(draft.errorMessageProperty());
+        error.visibleProperty().bind(draft.validProperty().not());
+        error.managedProperty().bind(error.visibleProperty());
+
+        taxChart = ChartFactory.createXYLineChart("Tax rate curves", "Pre-tax income ($/yr)", "Rate (%)",
+                new XYSeriesCollection(), PlotOrientation.VERTICAL, true, false, false);
+        ((XYSeriesCollection) taxChart.getXYPlot().getDataset()).addSeries(marginal);
+        ((XYSeriesCollection) taxChart.getXYPlot().getDataset()).addSeries(average);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, LiveCharts.PALETTE[0]);
+        r.setSeriesPaint(1, LiveCharts.PALETTE[1]);
+        r.setDefaultStroke(new BasicStroke(2f));
+        r.setAutoPopulateSeriesStroke(false);
+        taxChart.getXYPlot().setRenderer(r);
+        charts.add(taxChart);
+
+        priorChart = ChartFactory.createXYBarChart("Income prior (cutoffs dashed)", "Income at 40 h/week ($/yr)", false,
+                "Share of workers (%)", new XYSeriesCollection(incomeHistogram), PlotOrientation.VERTICAL, false, false, false);
+        XYBarRenderer bars = (XYBarRenderer) priorChart.getXYPlot().getRenderer();
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, LiveCharts.PALETTE[4]);
+        charts.add(priorChart);
+
+        root.getChildren().addAll(error,
+                section("Scenario", scenarioSection(), true),
+                section("Tax schedule", taxSection(), true),
+                section("Population", populationSection(censusEditor), false),
+                section("Worker and planner", agentsSection(), false));
+        root.setPadding(new Insets(6));
+        draft.scenarioProperty().addListener((o, a, s) -> previews(s));
+        draft.jsonProperty().addListener((o, a, b) -> refreshBrackets());
+        draft.errorPathProperty().addListener((o, a, b) -> bracketTable.refresh());
+        previews(draft.scenarioProperty().get());
+        refreshBrackets();
+    }
+
+    Node root() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setId("scenario-editor");
+        return scroll;
+    }
+
+    private static TitledPane section(String title, Node content, boolean expanded) {
+        TitledPane p = new TitledPane(title, content);
+        p.setExpanded(expanded);
+        p.setAnimated(false);
+        return p;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints extra = new javafx.scene.layout.ColumnConstraints();
+        extra.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().addAll(labels, values, extra);
+        return g;
+    }
+
+    private TextField field(GridPane g, int row, String label, String path, String fallback, String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(10);
+        fields.text(path, f, fallback);
+        g.addRow(row, new Label(label), f);
+        GridPane.setHgrow(f, Priority.ALWAYS);
+        return f;
+    }
+
+    private Node scenarioSection() {
+        GridPane g = grid();
+        field(g, 0, "Name", "name", "untitled", "name-field");
+        TextArea description = new TextArea();
+        description.setPrefRowCount(2);
+        description.setWrapText(true);
+        fields.text("description", description, "");
+        g.addRow(1, new Label("Description"), description);
+        TextField seed = field(g, 2, "Seed", "seed", "42", "seed-field");
+        Button newSeed = new Button("New");
+        newSeed.setOnAction(e -> draft.set("seed", new Random().nextInt(1_000_000)));
+        g.add(newSeed, 2, 2);
+        field(g, 3, "Steps", "steps", "1000", "steps-field");
+        field(g, 4, "Tax year (steps)", "taxYearSteps", "25", "tax-year-field");
+        field(g, 5, "Warm-up (steps)", "warmupSteps", "0", "warmup-field");
+        ComboBox<String> swf = new ComboBox<>(FXCollections.observableArrayList(
+                Arrays.stream(SwfWeighting.values()).map(SwfWeighting::id).toList()));
+        fields.register("utility.swf", swf, () -> swf.setValue(Fields.display(draft.get("utility.swf"), SwfWeighting.INVERSE_INCOME.id())));
+        swf.setOnAction(e -> {
+            if (!fields.refreshing() && swf.getValue() != null) {
+                draft.set("utility.swf", swf.getValue());
+            }
+        });
+        g.addRow(6, new Label("SWF weighting"), swf);
+        field(g, 7, "Labour cost c", "utility.c", "0.0005", "c-field");
+        field(g, 8, "Labour exponent δ", "utility.delta", "3.5", "delta-field");
+        return g;
+    }
+
+    // ---- tax schedule ----
+
+    private Node taxSection() {
+        List<String> presets = new ArrayList<>(Arrays.stream(BracketPreset.values()).map(BracketPreset::id).toList());
+        presets.add(CUSTOM);
+        ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(presets));
+        preset.setId("preset-box");
+        fields.register("brackets.preset", preset, () -> preset.setValue(
+                draft.get("brackets.cutoffs") != null ? CUSTOM : Fields.display(draft.get("brackets.preset"), BracketPreset.THREE.id())));
+        preset.setOnAction(e -> {
+            if (fields.refreshing() || preset.getValue() == null) {
+                return;
+            }
+            String v = preset.getValue();
+            draft.edit(o -> {
+                JsonObject b = obj(o, "brackets");
+                double[] cutoffs = cutoffs();
+                if (CUSTOM.equals(v)) {
+                    b.remove("preset");
+                    b.add("cutoffs", array(cutoffs));
+                } else {
+                    b.remove("cutoffs");
+                    b.addProperty("preset", v);
+                    TaxBrackets nb = BracketPreset.byId(v).orElseThrow().brackets();
+                    b.add("rates", array(resize(currentRates(), nb.count())));
+                }
+            });
+        });
+
+        bracketTable.setId("bracket-table");
+        bracketTable.setEditable(true);
+        bracketTable.setPrefHeight(190);
+        bracketTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<BracketRow, String> idx = new TableColumn<>("#");
+        idx.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.valueOf(c.getValue().index() + 1)));
+        idx.setMaxWidth(40);
+        idx.setSortable(false);
+        TableColumn<BracketRow, String> from = new TableColumn<>("From $");
+        from.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().from()));
+        from.setSortable(false);
+        TableColumn<BracketRow, String> to = new TableColumn<>("To $");
+        to.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().to()));
+        to.setCellFactory(TextFieldTableCell.forTableColumn());
+        to.setOnEditCommit(e -> setCutoff(e.getRowValue().index() + 1, e.getNewValue()));
+        to.setSortable(false);
+        TableColumn<BracketRow, String> rate = new TableColumn<>("Start rate %");
+        rate.setId("rate-column");
+        rate.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rate()));
+        rate.setCellFactory(TextFieldTableCell.forTableColumn());
+        rate.setOnEditCommit(e -> setRate(e.getRowValue().index(), e.getNewValue()));
+        rate.setSortable(false);
+        bracketTable.getColumns().addAll(List.of(idx, from, to, rate));
+        bracketTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(BracketRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("field-error");
+                if (!empty && item != null) {
+                    String p = draft.errorPathProperty().get();
+                    if (p.equals("brackets.rates[" + item.index() + "]")
+                            || p.equals("brackets.cutoffs[" + (item.index() + 1) + "]")) {
+                        getStyleClass().add("field-error");
+                    }
+                }
+            }
+        });
+        fields.register("brackets", bracketTable, () -> { });
+
+        Button add = new Button("Add bracket");
+        add.setOnAction(e -> addBracket());
+        Button remove = new Button("Remove top bracket");
+        remove.setOnAction(e -> removeBracket());
+        interveneButton.setId("intervene-button");
+        HBox buttons = new HBox(6, add, remove);
+        ChartViewer viewer = new ChartViewer(taxChart);
+        viewer.setPrefHeight(200);
+        viewer.setMinHeight(160);
+        Label hint = new Label("Double-click a cell to edit; income above the top cutoff is untaxed.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        return new VBox(6, new HBox(8, new Label("Brackets"), preset), bracketTable, buttons, hint, viewer,
+                interveneButton);
+    }
+
+    private double[] cutoffs() {
+        JsonElement c = draft.get("brackets.cutoffs");
+        if (c != null && c.isJsonArray()) {
+            JsonArray a = c.getAsJsonArray();
+            double[] out = new double[a.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a.get(i).isJsonPrimitive() && a.get(i).getAsJsonPrimitive().isNumber() ? a.get(i).getAsDouble() : Double.NaN;
+            }
+            return out;
+        }
+        String id = Fields.display(draft.get("brackets.preset"), BracketPreset.THREE.id());
+        return BracketPreset.byId(id).orElse(BracketPreset.THREE).brackets().cutoffsUsd();
+    }
+
+    private JsonElement[] currentRates() {
+        int k = Math.max(1, cutoffs().length - 1);
+        JsonElement r = draft.get("brackets.rates");
+        JsonElement[] out = new JsonElement[k];
+        for (int j = 0; j < k; j++) {
+            if (r == null) {
+                out[j] = new JsonPrimitive(50);
+            } else if (r.isJsonArray()) {
+                JsonArray a = r.getAsJsonArray();
+                out[j] = j < a.size() ? a.get(j) : a.isEmpty() ? new JsonPrimitive(50) : a.get(a.size() - 1);
+            } else {
+                out[j] = r;
+            }
+        }
+        return out;
+    }
+
+    private static JsonElement[] resize(JsonElement[] rates, int k) {
+        JsonElement[] out = Arrays.copyOf(rates, k);
+        for (int j = 0; j < k; j++) {
+            if (out[j] == null) {
+                out[j] = rates.length == 0 ? new JsonPrimitive(50) : rates[rates.length - 1];
+            }
+        }
+        return out;
+    }
+
+    private static JsonArray array(double[] values) {
+        JsonArray a = new JsonArray();
+        for (double v : values) {
+            a.add(Fields.value(Fields.number(v)));
+        }
+        return a;
+    }
+
+    private static JsonArray array(JsonElement[] values) {
+        JsonArray a = new JsonArray();
+        for (JsonElement v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static JsonObject obj(JsonObject o, String name) {
+        if (!o.has(name) || !o.get(name).isJsonObject()) {
+            o.add(name, new JsonObject());
+        }
+        return o.getAsJsonObject(name);
+    }
+
+    /** Sets the starting rate of bracket {@code j} (percent) as typed. */
+    void setRate(int j, String text) {
+        JsonElement[] rates = currentRates();
+        rates[j] = Fields.value(text);
+        draft.edit(o -> obj(o, "brackets").add("rates", array(rates)));
+    }
+
+    private void setCutoff(int i, String text) {
+        double[] c = cutoffs();
+        JsonElement[] rates = currentRates();
+        JsonArray a = array(c);
+        a.set(i, Fields.value(text));
+        draft.edit(o -> {
+            JsonObject b = obj(o, "brackets");
+            b.remove("preset");
+            b.add("cutoffs", a);
+            b.add("rates", array(rates));
+        });
+    }
+
+    private void addBracket() {
+        double[] c = cutoffs();
+        JsonElement[] rates = currentRates();
+        int k = c.length - 1;
+        double below = k >= 1 ? c[k - 1] : 0;
+        double top = c[k];
+        double split = below == 0 ? Math.min(top / 2, 100_000) : Math.min(below * 2, (below + top) / 2);
+        double[] nc = new double[c.length + 1];
+        System.arraycopy(c, 0, nc, 0, k);
+        nc[k] = Math.rint(split);
+        nc[k + 1] = top;
+        JsonElement[] nr = resize(rates, k + 1);
+        draft.edit(o -> {
+            JsonObject b = obj(o, "brackets");
+            b.remove("preset");
+            b.add("cutoffs", array(nc));
+            b.add("rates", array(nr));
+        });
+    }
+
+    private void removeBracket() {
+        double[] c = cutoffs();
+        if (c.length <= 2) {
+            return;
+        }
+        JsonElement[] rates = currentRates();
+        int k = c.length - 1;
+        double[] nc = new double[k];
+        System.arraycopy(c, 0, nc, 0, k - 1);
+        nc[k - 1] = c[k];
+        JsonElement[] nr = Arrays.copyOf(rates, k - 1);
+        draft.edit(o -> {
+            JsonObject b = obj(o, "brackets");
+            b.remove("preset");
+            b.add("cutoffs", array(nc));
+            b.add("rates", array(nr));
+        });
+    }
+
+    private void refreshBrackets() {
+        double[] c = cutoffs();
+        JsonElement[] rates = currentRates();
+        List<BracketRow> rows = new ArrayList<>();
+        JsonElement rawCutoffs = draft.get("brackets.cutoffs");
+        for (int j = 0; j + 1 < c.length || (j == 0 && c.length == 1); j++) {
+            String f = rawCutoffs != null && rawCutoffs.isJsonArray() ? Fields.display(rawCutoffs.getAsJsonArray().get(j), "") : money(c[j]);
+            String t = j + 1 < c.length ? (rawCutoffs != null && rawCutoffs.isJsonArray()
+                    ? Fields.display(rawCutoffs.getAsJsonArray().get(j + 1), "") : money(c[j + 1])) : "";
+            rows.add(new BracketRow(j, f, t, j < rates.length ? Fields.display(rates[j], "") : ""));
+        }
+        bracketRows.setAll(rows);
+    }
+
+    private static String money(double v) {
+        return Fields.number(v);
+    }
+
+    // ---- population ----
+
+    private Node populationSection(Consumer<Node> censusEditor) {
+        GridPane g = grid();
+        field(g, 0, "Workers", "population.agents", "5", "agents-field");
+        ComboBox<String> prior = new ComboBox<>(FXCollections.observableArrayList("gb2", "uniform"));
+        prior.setId("prior-box");
+        fields.register("population.skills.prior", prior,
+                () -> prior.setValue(Fields.display(draft.get("population.skills.prior"), "gb2")));
+        prior.setOnAction(e -> {
+            if (fields.refreshing() || prior.getValue() == null) {
+                return;
+            }
+            String v = prior.getValue();
+            draft.edit(o -> {
+                JsonObject skills = new JsonObject();
+                skills.addProperty("prior", v);
+                obj(o, "population").add("skills", skills);
+            });
+        });
+        g.addRow(1, new Label("Income prior"), prior);
+        Gb2IncomePrior d = Gb2IncomePrior.US_INCOME_2023;
+        List<TextField> gb2 = List.of(
+                field(g, 2, "GB2 μ", "population.skills.mu", Fields.number(d.mu()), "mu-field"),
+                field(g, 3, "GB2 σ", "population.skills.sigma", Fields.number(d.sigma()), "sigma-field"),
+                field(g, 4, "GB2 ν", "population.skills.nu", Fields.number(d.nu()), "nu-field"),
+                field(g, 5, "GB2 τ", "population.skills.tau", Fields.number(d.tau()), "tau-field"));
+        List<TextField> uniform = List.of(
+                field(g, 6, "Uniform skill low", "population.skills.low", Fields.number(UniformSkillPrior.PAPER.low()), "low-field"),
+                field(g, 7, "Uniform skill high", "population.skills.high", Fields.number(UniformSkillPrior.PAPER.high()), "high-field"));
+        // Only the chosen prior's parameters are editable (the others would be unknown fields).
+        Runnable enable = () -> {
+            boolean isUniform = "uniform".equals(prior.getValue());
+            gb2.forEach(f -> f.setDisable(isUniform));
+            uniform.forEach(f -> f.setDisable(!isUniform));
+        };
+        prior.valueProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
+        ChartViewer preview = new ChartViewer(priorChart);
+        preview.setPrefHeight(200);
+        preview.setMinHeight(160);
+
+        CheckBox personas = new CheckBox("Census personas (occupation × sex × age)");
+        personas.setId("personas-box");
+        fields.register("population.personas", personas, () -> {
+            JsonElement e = draft.get("population.personas");
+            personas.setSelected(e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean());
+        });
+        personas.setOnAction(e -> {
+            if (!fields.refreshing()) {
+                draft.set("population.personas", personas.isSelected());
+            }
+        });
+        Button editTable = new Button("Edit persona table…");
+        editTable.setId("edit-census-button");
+        Label tableState = new Label();
+        fields.register("population.census", editTable, () -> tableState.setText(
+                draft.get("population.census") == null ? "CPS 2024 (bundled)" : "edited table"));
+        editTable.setOnAction(e -> censusEditor.accept(editTable));
+
+        GridPane mix = grid();
+        field(mix, 0, "Egotistical %", "population.utilityMix.egotistical", "100", "ego-field");
+        field(mix, 1, "Altruistic %", "population.utilityMix.altruistic", "0", "alt-field");
+        field(mix, 2, "Adversarial %", "population.utilityMix.adversarial", "0", "adv-field");
+        return new VBox(6, g, preview, personas, new HBox(8, editTable, tableState), new Label("Utility-type mix"), mix);
+    }
+
+    /** The persona table of the draft (inline, or the bundled CPS 2024). */
+    CensusTable census() {
+        Scenario s = draft.scenarioProperty().get();
+        CensusTable t = s.population().census();
+        return t == null ? CensusTable.bundled() : t;
+    }
+
+    /** Stores an edited persona table in the draft; the bundled table is stored as "absent". */
+    void setCensus(CensusTable table) {
+        draft.edit(o -> {
+            JsonObject pop = obj(o, "population");
+            if (table.equals(CensusTable.bundled())) {
+                pop.remove("census");
+                return;
+            }
+            JsonArray rows = new JsonArray();
+            for (CensusTable.Row r : table.rows()) {
+                JsonObject row = new JsonObject();
+                row.addProperty("occupation", r.occupation());
+                row.addProperty("sex", r.sex());
+                row.add("weights", array(r.weights()));
+                rows.add(row);
+            }
+            pop.add("census", rows);
+        });
+    }
+
+    // ---- agents ----
+
+    private Node agentsSection() {
+        VBox box = new VBox(6);
+        box.getChildren().addAll(kindEditor("Worker kind", "worker", WorkerKinds.descriptions()),
+                kindEditor("Planner kind", "planner", PlannerKinds.descriptions()));
+        // Placeholder for features landing on other branches: voting on/off and an LLM endpoint per
+        // role with a "Test connection" button. Their scenario fields validate through ScenarioCodec,
+        // so the JSON parameter boxes above already edit them; dedicated controls go here.
+        Label later = new Label("Voting and LLM endpoints per role: set them in the parameter JSON above; "
+                + "dedicated controls (with Test connection) arrive with the voting and LLM features.");
+        later.setWrapText(true);
+        later.getStyleClass().add("hint");
+        later.setId("llm-voting-placeholder");
+        box.getChildren().add(later);
+        return box;
+    }
+
+    private Node kindEditor(String label, String path, Map<String, String> kinds) {
+        ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(kinds.keySet()));
+        kind.setId(path + "-kind-box");
+        Label description = new Label();
+        description.setWrapText(true);
+        description.getStyleClass().add("hint");
+        TextArea params = new TextArea();
+        params.setId(path + "-params");
+        params.setPrefRowCount(3);
+        params.setWrapText(true);
+        fields.register(path, params, () -> {
+            JsonElement e = draft.get(path);
+            JsonObject o = e != null && e.isJsonObject() ? e.getAsJsonObject().deepCopy() : new JsonObject();
+            String k = o.has("kind") ? Fields.display(o.get("kind"), "") : "";
+            kind.setValue(k);
+            description.setText(kinds.getOrDefault(k, ""));
+            o.remove("kind");
+            params.setText(o.toString());
+        });
+        kind.setOnAction(e -> {
+            if (fields.refreshing() || kind.getValue() == null) {
+                return;
+            }
+            JsonObject o = new JsonObject();
+            o.addProperty("kind", kind.getValue());
+            draft.set(path, o);
+        });
+        params.focusedProperty().addListener((o, was, now) -> {
+            if (now || fields.refreshing()) {
+                return;
+            }
+            JsonObject p;
+            try {
+                JsonElement parsed = JsonParser.parseString(params.getText().isBlank() ? "{}" : params.getText());
+                if (!parsed.isJsonObject()) {
+                    throw new JsonParseException("not an object");
+                }
+                p = parsed.getAsJsonObject();
+            } catch (JsonParseException ex) {
+                params.getStyleClass().add("field-error");
+                params.setTooltip(new javafx.scene.control.Tooltip(path + ": parameters must be a JSON object {...}"));
+                return;
+            }
+            JsonObject full = new JsonObject();
+            full.addProperty("kind", kind.getValue() == null ? "" : kind.getValue());
+            p.entrySet().forEach(en -> {
+                if (!en.getKey().equals("kind")) {
+                    full.add(en.getKey(), en.getValue());
+                }
+            });
+            draft.set(path, full);
+        });
+        GridPane g = grid();
+        g.addRow(0, new Label(label), kind);
+        VBox box = new VBox(4, g, description, new Label("Parameters (JSON)"), params);
+        return box;
+    }
+
+    // ---- previews ----
+
+    private void previews(Scenario s) {
+        if (s == null) {
+            return;
+        }
+        TaxSchedule schedule = s.startSchedule();
+        TaxBrackets b = schedule.brackets();
+        double[] c = b.cutoffsUsd();
+        double xmax = c.length > 2 ? Math.min(c[c.length - 2] * 1.6, b.topCutoffUsd()) : 300_000;
+        taxChart.setNotify(false);
+        marginal.clear();
+        average.clear();
+        int n = 120;
+        for (int i = 0; i <= n; i++) {
+            double z = xmax * i / n;
+            marginal.add(z, schedule.marginalRatePercentAt(z), false);
+            average.add(z, schedule.averageRatePercentAt(z), false);
+        }
+        marginal.fireSeriesChanged();
+        average.fireSeriesChanged();
+        ((NumberAxis) taxChart.getXYPlot().getRangeAxis()).setRange(0, 100);
+        taxChart.setNotify(true);
+
+        priorChart.setNotify(false);
+        incomeHistogram.clear();
+        SkillPrior prior = s.population().prior();
+        int samples = 400;
+        double[] incomes = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            incomes[i] = prior.skillAt((i + 0.5) / samples) * Gb2IncomePrior.REFERENCE_HOURS_PER_WEEK;
+        }
+        double hi = incomes[(int) (samples * 0.97)];
+        int bins = 30;
+        double width = hi / bins;
+        int[] counts = new int[bins];
+        for (double v : incomes) {
+            int k = (int) (v / width);
+            if (k >= 0 && k < bins) {
+                counts[k]++;
+            }
+        }
+        for (int k = 0; k < bins; k++) {
+            incomeHistogram.add(k * width + width / 2, 100.0 * counts[k] / samples, false);
+        }
+        incomeHistogram.fireSeriesChanged();
+        XYPlot plot = priorChart.getXYPlot();
+        ((XYBarRenderer) plot.getRenderer()).setMargin(0.05);
+        plot.clearDomainMarkers();
+        for (int j = 1; j < c.length - 1; j++) {
+            if (c[j] <= hi) {
+                plot.addDomainMarker(new ValueMarker(c[j], Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f)));
+            }
+        }
+        priorChart.setNotify(true);
+    }
+}
