@@ -88,6 +88,11 @@ public final class RunData {
         return directory;
     }
 
+    /** A copy of the record's manifest. */
+    public JsonObject manifest() {
+        return manifest.deepCopy();
+    }
+
     /** Number of complete steps recorded. */
     public int rows() {
         return rows;

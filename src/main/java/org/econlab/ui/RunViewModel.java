@@ -241,6 +241,34 @@ public final class RunViewModel {
         withRunner(SimulationRunner::stop);
     }
 
+    /** Folder where this window's runs are recorded. */
+    public Path runsDirectory() {
+        return runsDirectory;
+    }
+
+    /**
+     * Shows a saved run in the live charts: stops the current run, switches the charts to the record's
+     * scenario and feeds them the recorded steps. The next Play or Reset runs the edited scenario again.
+     * FX thread.
+     */
+    public void showRecord(Scenario recorded, List<StepSnapshot> steps, Path record) {
+        reset();
+        scenario.set(recorded);
+        for (Consumer<Scenario> r : resetListeners) {
+            r.accept(recorded);
+        }
+        if (!steps.isEmpty()) {
+            for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
+                c.accept(steps);
+            }
+            lastSnapshot = steps.get(steps.size() - 1);
+            stepsDone.set(lastSnapshot.step() + 1);
+        }
+        lastRecord = record;
+        status.set("Showing the recorded run " + record.getFileName() + " (" + steps.size() + " steps). Play runs the"
+                + " edited scenario.");
+    }
+
     /** Stops the current run; the next Play starts a fresh run of the edited scenario. */
     public void reset() {
         stop();

@@ -181,4 +181,23 @@ class LabWindowTest {
         assertEquals(778, draft.scenarioProperty().get().seed());
         assertEquals(100.0, draft.scenarioProperty().get().population().census().totalWeight(), 0.01);
     }
+
+    /** Issue 6 from the lab window: export all figures of the run, and show a saved run in the live charts. */
+    @Test
+    void exportTheRunsFiguresThenShowTheSavedRunInTheCharts(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> model.runSteps(30));
+        waitUntil(() -> model.stepsDoneProperty().get() == 30);
+        Path record = model.lastRecord();
+        robot.interact(() -> view.exportRunFiguresTo(record, dir.resolve("figures")));
+        waitUntil(() -> dir.resolve("figures").equals(view.exportedTo));
+        for (String f : new String[] {"swf.png", "swf.svg", "swf.pdf", "swf.csv", "tax_rates.png", "labor.png",
+            "income.png", "captions.md"}) {
+            assertTrue(java.nio.file.Files.size(dir.resolve("figures").resolve(f)) > 0, f);
+        }
+        robot.interact(() -> model.reset());
+        waitUntil(() -> view.swfPointCount() == 0);
+        robot.interact(() -> view.showRecord(record));
+        waitUntil(() -> view.swfPointCount() == 30);
+        assertTrue(status(robot).startsWith("Showing the recorded run"), status(robot));
+    }
 }
