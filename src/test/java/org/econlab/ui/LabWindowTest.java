@@ -45,6 +45,7 @@ class LabWindowTest {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(100_000);
         draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, runs);
+        model.setSpeed(400); // a step of 100 workers takes microseconds: keep the run going while the robot clicks
         view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
