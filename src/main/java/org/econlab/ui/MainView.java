@@ -54,6 +54,7 @@ import org.econlab.report.RecordedSteps;
 import org.econlab.report.RunData;
 import org.econlab.report.RunExport;
 import org.econlab.ui.publish.BackgroundWork;
+import org.econlab.ui.publish.ChartExport;
 import org.econlab.ui.publish.PublishWindow;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
@@ -303,6 +304,7 @@ public final class MainView {
             }
             ChartViewer v = new ChartViewer(all[i]);
             v.setId(chartId(all[i]));
+            ChartExport.install(v, chartId(all[i]));
             v.setMinSize(200, 150);
             int col = i % 2;
             int row = i / 2;
@@ -390,6 +392,7 @@ public final class MainView {
     private static ChartViewer viewer(JFreeChart c) {
         ChartViewer v = new ChartViewer(c);
         v.setId(chartId(c));
+        ChartExport.install(v, chartId(c));
         return v;
     }
 

@@ -43,6 +43,7 @@ import org.econlab.simulation.Scenario;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.econlab.ui.publish.ChartExport;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -275,6 +276,7 @@ final class ScenarioEditorView {
         interveneButton.setId("intervene-button");
         HBox buttons = new HBox(6, add, remove);
         ChartViewer viewer = new ChartViewer(taxChart);
+        ChartExport.install(viewer, "tax_rate_curves");
         viewer.setPrefHeight(200);
         viewer.setMinHeight(160);
         Label hint = new Label("Double-click a cell to edit; income above the top cutoff is untaxed.");
@@ -464,6 +466,7 @@ final class ScenarioEditorView {
         prior.valueProperty().addListener((o, a, b) -> enable.run());
         enable.run();
         ChartViewer preview = new ChartViewer(priorChart);
+        ChartExport.install(preview, "income_prior");
         preview.setPrefHeight(200);
         preview.setMinHeight(160);
 

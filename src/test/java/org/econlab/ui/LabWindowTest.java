@@ -201,4 +201,29 @@ class LabWindowTest {
         waitUntil(() -> view.swfPointCount() == 30);
         assertTrue(status(robot).startsWith("Showing the recorded run"), status(robot));
     }
+
+    /** Every chart of the window exports itself: vector files and CSV of exactly what it draws. */
+    @Test
+    void everyLiveChartExportsItselfWithItsData(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> model.runSteps(25));
+        waitUntil(() -> model.stepsDoneProperty().get() == 25 && view.swfPointCount() == 25);
+        java.util.Set<org.jfree.chart.fx.ChartViewer> viewers = robot.lookup(n -> n instanceof org.jfree.chart.fx.ChartViewer)
+                .queryAllAs(org.jfree.chart.fx.ChartViewer.class);
+        assertFalse(viewers.isEmpty());
+        for (org.jfree.chart.fx.ChartViewer v : viewers) {
+            assertTrue(v.getContextMenu().getItems().stream().anyMatch(m -> m.getText().startsWith("Export this chart")),
+                    v.getId());
+        }
+        org.jfree.chart.fx.ChartViewer rates = viewers.stream().filter(v -> v.getId() != null && v.getId().startsWith("marginal-tax-rates"))
+                .findFirst().orElseThrow();
+        java.util.concurrent.atomic.AtomicReference<java.util.List<Path>> files = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> org.econlab.ui.publish.ChartExport.export(rates.getChart(), "tax_rates", dir,
+                java.util.List.of(org.econlab.report.ExportFormat.values()), org.econlab.report.FigureSize.DEFAULT, files::set));
+        waitUntil(() -> files.get() != null);
+        java.util.List<String> csv = Files.readAllLines(dir.resolve("tax_rates.csv"));
+        assertEquals(26, csv.size(), "a header and one row per step drawn");
+        assertTrue(csv.get(0).contains("$0-$11,600"), csv.get(0));
+        assertTrue(Files.readString(dir.resolve("tax_rates.svg")).contains("Marginal tax rates"));
+        assertTrue(Files.size(dir.resolve("tax_rates.pdf")) > 0 && Files.size(dir.resolve("tax_rates.png")) > 0);
+    }
 }
