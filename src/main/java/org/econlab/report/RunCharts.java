@@ -2,6 +2,9 @@ package org.econlab.report;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -9,6 +12,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +83,22 @@ public final class RunCharts {
                 lines.add(new Line(name, r.column("step"), r.column("rate_" + j), j, i));
             }
         }
-        return xy(TAX_RATES, "Marginal tax rates", "Step", "Marginal rate (%)", lines, true, new double[] {0, 100});
+        Figure f = xy(TAX_RATES, "Marginal tax rates", "Step", "Marginal rate (%)", lines, true, new double[] {0, 100});
+        if (runs.size() > 1) {
+            // One legend entry per bracket (colour) and per run (line style), not one per line.
+            LegendItemCollection legend = new LegendItemCollection();
+            RunData first = runs.get(0);
+            for (int j = 0; j < first.bracketCount(); j++) {
+                legend.add(new LegendItem(first.bracketLabel(j), null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                        ChartStyle.stroke(0), ChartStyle.colour(j)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                legend.add(new LegendItem(runName(runs, i), null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                        ChartStyle.stroke(i), java.awt.Color.DARK_GRAY));
+            }
+            f.chart().getXYPlot().setFixedLegendItems(legend);
+        }
+        return f;
     }
 
     public static Figure labor(List<RunData> runs) {
@@ -125,6 +144,7 @@ public final class RunCharts {
         JFreeChart chart = ChartFactory.createBarChart("Pre-tax income by bracket (last step)", "Income bracket (USD per year)",
                 "Workers", data, PlotOrientation.VERTICAL, runs.size() > 1, false, false);
         ChartStyle.apply(chart);
+        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         var renderer = chart.getCategoryPlot().getRenderer();
         for (int s = 0; s < runs.size(); s++) {
             renderer.setSeriesPaint(s, ChartStyle.colour(s));

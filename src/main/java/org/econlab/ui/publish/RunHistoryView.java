@@ -53,8 +53,19 @@ public final class RunHistoryView {
         table.getColumns().add(column("Outcome", RunSummary::outcome));
         TableColumn<RunSummary, Number> swf = new TableColumn<>("Final SWF");
         swf.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().finalSwf()));
+        swf.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || Double.isNaN(v.doubleValue()) ? null
+                        : String.format(java.util.Locale.ROOT, "%,.3f", v.doubleValue()));
+            }
+        });
         table.getColumns().add(swf);
-        table.getColumns().add(column("Started", RunSummary::startedAt));
+        // ISO instant to "2026-11-25 18:53:01" (UTC), which sorts the same way
+        table.getColumns().add(column("Started (UTC)", r -> r.startedAt().replace('T', ' ').replaceFirst("\\.\\d+Z$", "")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No run records in this folder yet: play a run in the lab or use the command line."));
 
         Button refresh = new Button("Refresh");
         refresh.setId("history-refresh");
@@ -75,7 +86,8 @@ public final class RunHistoryView {
                 exportTo(selectedDirs(), dir.toPath(), options);
             }
         });
-        VBox bottom = new VBox(6, new HBox(8, refresh, compare, export, status), options.root());
+        Label hint = new Label("Select one run, or several with Ctrl/Shift+click, to compare or export them.");
+        VBox bottom = new VBox(6, hint, new HBox(8, refresh, compare, export, status), options.root());
         bottom.setPadding(new Insets(6));
         root.setTop(new Label("  Runs in " + model.runsDirectory()));
         root.setCenter(table);
