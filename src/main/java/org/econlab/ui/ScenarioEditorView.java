@@ -29,6 +29,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.econlab.agents.PlannerKinds;
@@ -530,11 +531,11 @@ final class ScenarioEditorView {
     private Node agentsSection() {
         VBox box = new VBox(6);
         box.getChildren().addAll(kindEditor("Worker kind", "worker", WorkerKinds.descriptions()),
-                endpointRow("worker", "worker.endpoint", "Worker LLM endpoint"),
+                endpointRow("worker", "worker.endpoint", "LLM endpoint"),
                 kindEditor("Planner kind", "planner", PlannerKinds.descriptions()),
-                endpointRow("planner", "planner.endpoint", "Planner LLM endpoint"),
+                endpointRow("planner", "planner.endpoint", "LLM endpoint"),
                 votingBox(),
-                endpointRow("electorate", "planner.electorate.endpoint", "Voters' LLM endpoint"));
+                endpointRow("electorate", "planner.electorate.endpoint", "Voters' endpoint"));
         return box;
     }
 
@@ -649,7 +650,11 @@ final class ScenarioEditorView {
         result.setId(role + "-test-result");
         result.setWrapText(true);
         result.getStyleClass().add("hint");
-        HBox row = new HBox(8, new Label(label), profile, test);
+        Label title = new Label(label);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        profile.setPrefWidth(150);
+        HBox row = new HBox(8, title, profile, test);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(4, row, result);
         box.setPadding(new Insets(0, 0, 4, role.equals("electorate") ? 24 : 0));
@@ -699,28 +704,29 @@ final class ScenarioEditorView {
             draft.set(endpointPath, profile.getValue());
         });
         test.setOnAction(e -> {
-            String name = profile.getValue();
-            if (name == null || name.isBlank()) {
+            String chosen = profile.getValue();
+            if (chosen == null || chosen.isBlank()) {
                 result.setText("Choose an endpoint profile first.");
                 return;
             }
             test.setDisable(true);
-            result.setText("Testing " + name + "…");
+            result.setText("Testing " + chosen + "…");
             LlmOptions options = LlmOptions.current();
             Task<ConnectionCheck> task = new Task<>() {
                 @Override
                 protected ConnectionCheck call() {
                     EndpointProfiles ps = EndpointProfiles.load(options.endpointsFile(), options.env());
-                    return ConnectionCheck.run(ps.get(name, endpointPath), options.env());
+                    return ConnectionCheck.run(ps.get(chosen, endpointPath), options.env());
                 }
             };
             task.setOnSucceeded(ev -> {
                 test.setDisable(false);
-                result.setText(name + ": " + task.getValue().summary());
+                ConnectionCheck c = task.getValue();
+                result.setText(c.ok() ? chosen + ": " + c.summary() : c.summary());
             });
             task.setOnFailed(ev -> {
                 test.setDisable(false);
-                result.setText(name + ": failed: " + BackgroundWork.explain(task.getException()).replaceAll("\\s+", " "));
+                result.setText("failed: " + BackgroundWork.explain(task.getException()).replaceAll("\\s+", " "));
             });
             Thread t = new Thread(task, "lab-connection-test");
             t.setDaemon(true);

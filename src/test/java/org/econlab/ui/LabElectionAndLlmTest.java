@@ -180,7 +180,7 @@ class LabElectionAndLlmTest {
 
             robot.interact(() -> box.setValue("dead"));
             robot.interact(() -> robot.lookup("#worker-test-button").queryAs(Button.class).fire());
-            waitUntil(() -> result.getText().startsWith("dead: failed:"));
+            waitUntil(() -> result.getText().startsWith("failed: dead"));
             assertFalse(result.getText().contains(SECRET) || result.getText().contains("\n"), result.getText());
             robot.interact(draft::undo);
             waitUntil(() -> "fake".equals(box.getValue()));
