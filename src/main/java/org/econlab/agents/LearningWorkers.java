@@ -152,6 +152,25 @@ public final class LearningWorkers implements WorkerPolicy {
         return satisfaction[i];
     }
 
+    /** Persona workers show each agent's last satisfaction r in the window's agent table. */
+    @Override
+    public AgentDetails agentDetails() {
+        if (satisfactionRule == null) {
+            return AgentDetails.NONE;
+        }
+        return new AgentDetails() {
+            @Override
+            public List<String> names() {
+                return List.of("satisfaction");
+            }
+
+            @Override
+            public double value(int column, int agent) {
+                return satisfaction[agent];
+            }
+        };
+    }
+
     @Override
     public StepMetrics metrics() {
         if (satisfactionRule == null) {

@@ -44,4 +44,9 @@ public interface PlannerPolicy {
     default StepMetrics metrics() {
         return StepMetrics.NONE;
     }
+
+    /** Per-agent figures for the window's agent table ({@link AgentDetails}); runner thread only. Default: none. */
+    default AgentDetails agentDetails() {
+        return AgentDetails.NONE;
+    }
 }

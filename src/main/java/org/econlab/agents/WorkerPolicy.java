@@ -42,4 +42,9 @@ public interface WorkerPolicy {
     default StepMetrics metrics() {
         return StepMetrics.NONE;
     }
+
+    /** Per-agent figures for the window's agent table ({@link AgentDetails}); runner thread only. Default: none. */
+    default AgentDetails agentDetails() {
+        return AgentDetails.NONE;
+    }
 }

@@ -1,13 +1,9 @@
 package org.econlab.cli;
 
 import org.econlab.config.InvalidInputException;
+import org.econlab.llm.ConnectionCheck;
 import org.econlab.llm.EndpointProfile;
 import org.econlab.llm.EndpointProfiles;
-import org.econlab.llm.LangchainGateway;
-import org.econlab.llm.LlmException;
-import org.econlab.llm.LlmReply;
-import org.econlab.llm.LlmRequest;
-import org.econlab.llm.ReplyParser;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,39 +63,20 @@ final class LlmCommand implements Runnable {
                 }
                 p = EndpointProfiles.load(endpointsFile, System::getenv).get(endpoint, "--endpoint");
             }
-            LangchainGateway g = new LangchainGateway(p, System::getenv);
             o.printf(Locale.ROOT, "endpoint: %s (%s) %s model=%s%n", p.name(), p.provider().id(), p.baseUrl(), p.model());
-            String user = "Reply with the JSON object {\"ok\": true} and nothing else.";
-            boolean json;
-            LlmReply r;
-            try {
-                r = g.call(new LlmRequest("check", "check/json", "", user, true, p.temperature(), 50));
-                json = replyIsOk(r.text());
-            } catch (LlmException e) {
-                o.println("json mode request failed: " + e.getMessage());
-                json = false;
-                try {
-                    r = g.call(new LlmRequest("check", "check/plain", "", user, false, p.temperature(), 50));
-                } catch (LlmException e2) {
-                    o.println("check failed: " + e2.getMessage());
-                    o.flush();
-                    return LabCli.INTERNAL_ERROR;
-                }
+            ConnectionCheck c = ConnectionCheck.run(p, System::getenv);
+            if (c.jsonError() != null) {
+                o.println("json mode request failed: " + c.jsonError());
             }
-            o.printf(Locale.ROOT, "latency: %d ms  tokens: %d in / %d out%n", r.latencyMillis(), r.inputTokens(), r.outputTokens());
-            o.println("json mode: " + (json ? "works" : "not working (replies are parsed leniently anyway)"));
-            String text = r.text().replaceAll("\\s+", " ");
-            o.println("reply: " + (text.length() > 120 ? text.substring(0, 120) + "..." : text));
+            if (!c.ok()) {
+                o.println("check failed: " + c.error());
+                o.flush();
+                return LabCli.INTERNAL_ERROR;
+            }
+            o.printf(Locale.ROOT, "latency: %d ms  tokens: %d in / %d out%n", c.latencyMillis(), c.inputTokens(), c.outputTokens());
+            o.println("json mode: " + (c.jsonMode() ? "works" : "not working (replies are parsed leniently anyway)"));
+            o.println("reply: " + c.reply());
             return LabCli.OK;
-        }
-
-        private static boolean replyIsOk(String text) {
-            try {
-                ReplyParser.object(text);
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.econlab.governance;
 
+import org.econlab.agents.AgentDetails;
 import org.econlab.agents.AgentSetup;
 import org.econlab.agents.PlannerPolicy;
 import org.econlab.agents.StepContext;
@@ -84,6 +85,22 @@ public final class DemocraticPlanner implements PlannerPolicy {
     /** The last election's outcome, or null before the first. */
     public Election.Outcome lastOutcome() {
         return lastOutcome;
+    }
+
+    /** Each worker's current vote: the agent index it voted for (itself before the first election). */
+    @Override
+    public AgentDetails agentDetails() {
+        return new AgentDetails() {
+            @Override
+            public List<String> names() {
+                return List.of("vote");
+            }
+
+            @Override
+            public double value(int column, int agent) {
+                return votes[agent];
+            }
+        };
     }
 
     @Override

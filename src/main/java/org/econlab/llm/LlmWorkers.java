@@ -2,6 +2,7 @@ package org.econlab.llm;
 
 import com.google.gson.JsonElement;
 
+import org.econlab.agents.AgentDetails;
 import org.econlab.agents.AgentSetup;
 import org.econlab.agents.StepContext;
 import org.econlab.agents.StepMetrics;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
@@ -140,6 +142,9 @@ public final class LlmWorkers implements WorkerPolicy {
         double lastMetric = Double.NaN;
         double satisfaction = 1.0;
         String personaText;
+        /** The last labour prompt (system + user) and raw reply, for the window; written by the calling thread. */
+        volatile String lastPrompt;
+        volatile String lastReply;
     }
 
     private final Settings settings;
@@ -416,8 +421,14 @@ public final class LlmWorkers implements WorkerPolicy {
         List<Double> chosen = client.fanOut(to - from, j -> {
             int i = from + j;
             String user = historyText(i) + userPrompt(i, ctx) + PaperPrompts.PREFILL;
-            return client.ask(ROLE, "worker/" + i + "/s" + k, systemPrompt(i), user, true,
-                    reply -> ReplyParser.labour(reply, max));
+            String system = systemPrompt(i);
+            Agent a = agents[i];
+            a.lastPrompt = system.isEmpty() ? user : "[system]\n" + system + "\n\n[user]\n" + user;
+            a.lastReply = null;
+            return client.ask(ROLE, "worker/" + i + "/s" + k, system, user, true, reply -> {
+                a.lastReply = reply;
+                return ReplyParser.labour(reply, max);
+            });
         });
         double[] hours = state.hours();
         for (int i = from; i < to; i++) {
@@ -430,6 +441,33 @@ public final class LlmWorkers implements WorkerPolicy {
             e.action = PaperPrompts.num(h);
             e.block.append("\nLABOR: = l ").append(PaperPrompts.num(h));
         }
+    }
+
+    /** The selected worker's last labour prompt and reply (and satisfaction when that is on). */
+    @Override
+    public AgentDetails agentDetails() {
+        return new AgentDetails() {
+            @Override
+            public List<String> names() {
+                return satisfactionOn ? List.of("satisfaction") : List.of();
+            }
+
+            @Override
+            public double value(int column, int agent) {
+                return agents[agent].satisfaction;
+            }
+
+            @Override
+            public Optional<String> lastExchange(int agent) {
+                Agent a = agents[agent];
+                String prompt = a.lastPrompt;
+                if (prompt == null) {
+                    return Optional.empty();
+                }
+                String reply = a.lastReply;
+                return Optional.of("PROMPT\n" + prompt + "\n\nREPLY\n" + (reply == null ? "(no reply)" : reply));
+            }
+        };
     }
 
     @Override

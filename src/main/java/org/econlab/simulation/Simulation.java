@@ -1,5 +1,6 @@
 package org.econlab.simulation;
 
+import org.econlab.agents.AgentDetails;
 import org.econlab.agents.AgentSetup;
 import org.econlab.agents.PlannerPolicy;
 import org.econlab.agents.StepContext;
@@ -150,6 +151,14 @@ public final class Simulation {
 
     public String plannerKind() {
         return planner.kind();
+    }
+
+    /**
+     * The workers' then the planner's per-agent figures (satisfaction, vote, LLM exchanges) for the window's
+     * agent table. Read only on the runner thread between steps (e.g. through {@code SimulationRunner.inspect}).
+     */
+    public AgentDetails agentDetails() {
+        return workers.agentDetails().merge(planner.agentDetails());
     }
 
     /** Index of the next step to play (= steps done so far). */

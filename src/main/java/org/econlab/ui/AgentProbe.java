@@ -1,5 +1,6 @@
 package org.econlab.ui;
 
+import org.econlab.agents.AgentDetails;
 import org.econlab.population.Persona;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
@@ -8,6 +9,7 @@ import org.econlab.simulation.SimulationListener;
 import org.econlab.simulation.StepSnapshot;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An on-demand, immutable view of a few agents for the agent table (design note 3: never copy a
@@ -23,7 +25,8 @@ final class AgentProbe implements SimulationListener {
 
     /** One copied row per sampled agent; arrays are never modified after publication. */
     record Page(int step, int populationSize, boolean contiguous, int[] index, String[] persona, double[] skill, double[] hours,
-                double[] income, double[] tax, double[] postTax, double[] utility) {
+                double[] income, double[] tax, double[] postTax, double[] utility, List<String> extraNames,
+                double[][] extra, int exchangeAgent, String exchange) {
         int size() {
             return index.length;
         }
@@ -183,7 +186,19 @@ final class AgentProbe implements SimulationListener {
             post[k] = st.postTaxIncome(i);
             utility[k] = st.utility()[i];
         }
-        return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility);
+        // the policies' per-agent figures (satisfaction, vote) and the selected LLM agent's last exchange
+        AgentDetails details = sim.agentDetails();
+        List<String> names = List.copyOf(details.names());
+        double[][] extra = new double[names.size()][m];
+        for (int c = 0; c < names.size(); c++) {
+            for (int k = 0; k < m; k++) {
+                extra[c][k] = details.value(c, idx[k]);
+            }
+        }
+        int sel = selected;
+        String exchange = sel >= 0 && sel < n ? details.lastExchange(sel).orElse(null) : null;
+        return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility, names, extra, sel,
+                exchange);
     }
 
     @Override

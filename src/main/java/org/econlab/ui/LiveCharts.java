@@ -334,6 +334,10 @@ final class LiveCharts {
             }
             if (last.leader() >= 0) {
                 int total = counts.length == 0 ? 0 : java.util.Arrays.stream(counts).sum();
+                String bar = "Leader #" + last.leader();
+                if (votes.getColumnCount() != 2 || !votes.getColumnKey(0).equals(bar)) {
+                    votes.clear(); // a new leader: drop the previous leader's bar
+                }
                 votes.setValue(last.votesForLeader(), "Ballots", "Leader #" + last.leader());
                 votes.setValue(Math.max(0, total - last.votesForLeader()), "Ballots", "Others");
             }
@@ -506,6 +510,16 @@ final class LiveCharts {
             a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, Math.round(11 * fontScale)));
         }
         c.setNotify(notify);
+    }
+
+    /** For tests: points of the leader-over-time series. */
+    int leaderPointCount() {
+        return leader.series().getItemCount();
+    }
+
+    /** For tests: bars of the last election's vote shares. */
+    int voteBarCount() {
+        return votes.getColumnCount();
     }
 
     /** For tests: points in each bracket's rate series. */

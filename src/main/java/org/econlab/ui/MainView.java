@@ -93,7 +93,7 @@ public final class MainView {
 
     /** One agent of the sample, for the sortable table. */
     public record AgentRow(int agent, String persona, double skill, double hours, double income, double tax,
-                           double postTax, double utility) {
+                           double postTax, double utility, double[] extra) {
     }
 
     private final ScenarioDraft draft;
@@ -116,6 +116,8 @@ public final class MainView {
     private final SplitPane split;
     private java.util.prefs.Preferences viewPrefs;
     private AgentProbe.Page shownPage;
+    private List<String> extraColumnNames = List.of();
+    private final javafx.scene.control.TextArea agentExchange = new javafx.scene.control.TextArea();
     private AgentProbe.History shownHistory;
     private long lastAgentRefresh;
 
@@ -344,7 +346,7 @@ public final class MainView {
         agentTable.getColumns().add(money("Tax", AgentRow::tax, "$%,.0f"));
         agentTable.getColumns().add(money("Post-tax", AgentRow::postTax, "$%,.0f"));
         agentTable.getColumns().add(money("Utility", AgentRow::utility, "%,.0f"));
-        // Satisfaction and vote columns join when the voting feature reports them per agent.
+        // Satisfaction, vote etc. join as columns when the run's policies report them (AgentDetails).
         agentTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         agentTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -379,7 +381,13 @@ public final class MainView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox agentBar = new HBox(8, agentInfo, gap, new Label("Workers from #"), from, show);
         agentBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(4, agentBar, agentTable);
+        agentExchange.setId("agent-exchange");
+        agentExchange.setEditable(false);
+        agentExchange.setWrapText(true);
+        agentExchange.setPrefRowCount(6);
+        agentExchange.setVisible(false);
+        agentExchange.setManaged(false);
+        VBox top = new VBox(4, agentBar, agentTable, agentExchange);
         VBox.setVgrow(agentTable, Priority.ALWAYS);
         top.setPadding(new Insets(6));
         SplitPane bottom = new SplitPane(viewer(charts.prePostChart), viewer(charts.agentHistoryChart));
@@ -387,6 +395,40 @@ public final class MainView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         return split;
+    }
+
+    /** Replaces the per-agent detail columns when the run reports different ones (FX thread). */
+    private void extraColumns(List<String> names) {
+        if (names.equals(extraColumnNames)) {
+            return;
+        }
+        agentTable.getColumns().removeIf(c -> c.getUserData() instanceof Integer);
+        for (int c = 0; c < names.size(); c++) {
+            int col = c;
+            String name = names.get(c);
+            boolean vote = name.equals("vote");
+            TableColumn<AgentRow, Number> t = money(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' '),
+                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, vote ? "#%.0f" : "%.3f");
+            t.setId("agent-column-" + name);
+            t.setUserData(col);
+            agentTable.getColumns().add(t);
+        }
+        extraColumnNames = names;
+    }
+
+    /** The selected LLM agent's last prompt and reply, when its policy talks to an LLM. */
+    private void showExchange(AgentProbe.Page page) {
+        AgentRow sel = agentTable.getSelectionModel().getSelectedItem();
+        String text = page.exchange();
+        boolean show = text != null && sel != null && sel.agent() == page.exchangeAgent();
+        if (show) {
+            String head = "Agent " + page.exchangeAgent() + ", last LLM exchange (step " + (page.step() + 1) + "):\n\n";
+            if (!agentExchange.getText().equals(head + text)) {
+                agentExchange.setText(head + text);
+            }
+        }
+        agentExchange.setVisible(show);
+        agentExchange.setManaged(show);
     }
 
     private static ChartViewer viewer(JFreeChart c) {
@@ -787,9 +829,15 @@ public final class MainView {
             shownPage = page;
             List<AgentRow> rows = new ArrayList<>(page.size());
             for (int k = 0; k < page.size(); k++) {
+                double[] extra = new double[page.extraNames().size()];
+                for (int c = 0; c < extra.length; c++) {
+                    extra[c] = page.extra()[c][k];
+                }
                 rows.add(new AgentRow(page.index()[k], page.persona()[k], page.skill()[k], page.hours()[k],
-                        page.income()[k], page.tax()[k], page.postTax()[k], page.utility()[k]));
+                        page.income()[k], page.tax()[k], page.postTax()[k], page.utility()[k], extra));
             }
+            extraColumns(page.extraNames());
+            showExchange(page);
             AgentRow selected = agentTable.getSelectionModel().getSelectedItem();
             agentRows.setAll(rows);
             agentTable.sort();
