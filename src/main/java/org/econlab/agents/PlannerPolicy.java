@@ -4,6 +4,8 @@ import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
 
+import java.util.Map;
+
 /**
  * Sets the marginal rates once per tax year. Called only on the runner thread.
  */
@@ -30,6 +32,11 @@ public interface PlannerPolicy {
     /** Ballots the leader received in the last election (0 when none). */
     default int votesForLeader() {
         return 0;
+    }
+
+    /** Ballots per candidate (agent index) in the last election; empty when none was held. */
+    default Map<Integer, Integer> lastTally() {
+        return Map.of();
     }
 
     /**

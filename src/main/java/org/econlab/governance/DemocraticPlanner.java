@@ -9,7 +9,10 @@ import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +33,7 @@ public final class DemocraticPlanner implements PlannerPolicy {
     private int votesForLeader;
     private int candidates;
     private Election.Outcome lastOutcome;
+    private Map<Integer, Integer> lastTally = Map.of();
     private int lastStep;
     private final StepMetrics electorateMetrics;
 
@@ -69,6 +73,13 @@ public final class DemocraticPlanner implements PlannerPolicy {
         votesForLeader = o.votesForLeader();
         candidates = o.candidates().size();
         lastOutcome = o;
+        Map<Integer, Integer> tally = new TreeMap<>();
+        for (int ballot : b) {
+            if (ballot >= 0) {
+                tally.merge(ballot, 1, Integer::sum);
+            }
+        }
+        lastTally = Collections.unmodifiableMap(tally);
         return o.schedule();
     }
 
@@ -80,6 +91,11 @@ public final class DemocraticPlanner implements PlannerPolicy {
     @Override
     public int votesForLeader() {
         return votesForLeader;
+    }
+
+    @Override
+    public Map<Integer, Integer> lastTally() {
+        return lastTally;
     }
 
     /** The last election's outcome, or null before the first. */

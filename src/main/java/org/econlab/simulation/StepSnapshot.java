@@ -1,6 +1,9 @@
 package org.econlab.simulation;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one step produced, for charts, run records and summaries. Immutable: array accessors return
@@ -25,12 +28,14 @@ import java.util.List;
  * @param metricNames       names of the agents' extra figures (fixed for a run; see
  *                          {@link org.econlab.agents.StepMetrics})
  * @param metricValues      their values for this step, in the same order
+ * @param lastTally         ballots per candidate (agent index) in the last election held so far; empty when
+ *                          there has been none
  */
 public record StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean plannerActed, boolean intervened,
                            double swf, double meanHours, double meanIncomeUsd,
                            double meanUtility, double totalTaxUsd, double rebateUsd, double gini,
                            int[] bracketCounts, int[] hoursHistogram, int leader, int votesForLeader,
-                           List<String> metricNames, double[] metricValues) {
+                           List<String> metricNames, double[] metricValues, Map<Integer, Integer> lastTally) {
 
     /** Number of 10-hour bins in {@link #hoursHistogram}. */
     public static final int HOURS_BINS = 10;
@@ -41,9 +46,20 @@ public record StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean
         hoursHistogram = hoursHistogram.clone();
         metricNames = List.copyOf(metricNames);
         metricValues = metricValues.clone();
+        lastTally = Collections.unmodifiableMap(new TreeMap<>(lastTally));
         if (metricNames.size() != metricValues.length) {
             throw new IllegalArgumentException("one value per metric name");
         }
+    }
+
+    /** A snapshot of a step without election results. */
+    public StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean plannerActed, boolean intervened,
+                        double swf, double meanHours, double meanIncomeUsd, double meanUtility, double totalTaxUsd,
+                        double rebateUsd, double gini, int[] bracketCounts, int[] hoursHistogram, int leader,
+                        int votesForLeader, List<String> metricNames, double[] metricValues) {
+        this(step, taxYear, ratesPercent, plannerActed, intervened, swf, meanHours, meanIncomeUsd, meanUtility,
+                totalTaxUsd, rebateUsd, gini, bracketCounts, hoursHistogram, leader, votesForLeader, metricNames,
+                metricValues, Map.of());
     }
 
     @Override

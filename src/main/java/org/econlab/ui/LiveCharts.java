@@ -332,7 +332,9 @@ final class LiveCharts {
             for (int j = 0; j < counts.length && j < brackets.count(); j++) {
                 bracketCounts.setValue(counts[j], "Workers", brackets.label(j));
             }
-            if (last.leader() >= 0) {
+            if (!last.lastTally().isEmpty()) {
+                showTally(last.leader(), last.lastTally());
+            } else if (last.leader() >= 0) {
                 int total = counts.length == 0 ? 0 : java.util.Arrays.stream(counts).sum();
                 String bar = "Leader #" + last.leader();
                 if (votes.getColumnCount() != 2 || !votes.getColumnKey(0).equals(bar)) {
@@ -343,6 +345,30 @@ final class LiveCharts {
             }
         });
 
+    }
+
+    /** Most candidates shown as their own bar in the last-election chart; the rest are summed. */
+    static final int MAX_CANDIDATE_BARS = 8;
+
+    /** The last election's ballots per candidate: the leader first, then by ballots, the rest as "Others". */
+    private void showTally(int leaderAgent, Map<Integer, Integer> tally) {
+        List<Map.Entry<Integer, Integer>> byVotes = new java.util.ArrayList<>(tally.entrySet());
+        byVotes.sort((a, b) -> a.getKey() == leaderAgent ? -1 : b.getKey() == leaderAgent ? 1
+                : b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey() - b.getKey());
+        votes.clear();
+        int others = 0;
+        for (int i = 0; i < byVotes.size(); i++) {
+            Map.Entry<Integer, Integer> e = byVotes.get(i);
+            if (i < MAX_CANDIDATE_BARS) {
+                String label = (e.getKey() == leaderAgent ? "Leader #" : "#") + e.getKey();
+                votes.setValue(e.getValue(), "Ballots", label);
+            } else {
+                others += e.getValue();
+            }
+        }
+        if (others > 0) {
+            votes.setValue(others, "Ballots", "Others");
+        }
     }
 
     /** Shows the agent sample's pre- and post-tax incomes. */

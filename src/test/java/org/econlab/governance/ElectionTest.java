@@ -155,4 +155,18 @@ class ElectionTest {
                 "{\"kind\":\"learning\"}", "{\"kind\":\"democratic\",\"electorate\":\"nobody\"}", 10, false));
         assertTrue(e.getMessage().startsWith("planner.electorate: unknown electorate \"nobody\""), e.getMessage());
     }
+
+    @Test
+    void snapshotsCarryTheLastTallyWithTheLeadersBallots() {
+        var s = org.econlab.simulation.ScenarioCodec.parse("""
+            {"schemaVersion":1,"seed":5,"steps":12,"taxYearSteps":4,"population":{"agents":40,"personas":true},
+             "brackets":{"preset":"three"},"worker":{"kind":"persona"},"planner":{"kind":"democratic"}}
+            """);
+        var sim = new org.econlab.simulation.Simulation(s, false);
+        var last = sim.runToEnd();
+        java.util.Map<Integer, Integer> tally = last.lastTally();
+        assertEquals(40, tally.values().stream().mapToInt(Integer::intValue).sum(), "every worker votes");
+        assertEquals(last.votesForLeader(), tally.get(last.leader()));
+        assertTrue(tally.values().stream().allMatch(v -> v <= last.votesForLeader()), "plurality: nobody beats the leader");
+    }
 }

@@ -127,7 +127,7 @@ class LabElectionAndLlmTest {
         waitUntil(() -> model.stepsDoneProperty().get() == 150);
         waitUntil(() -> view.charts().leaderPointCount() > 0);
         assertTrue(view.charts().leaderPointCount() >= 100, "leader points " + view.charts().leaderPointCount());
-        assertEquals(2, view.charts().voteBarCount(), "the last election: leader and others");
+        assertTrue(view.charts().voteBarCount() >= 2, "the last election: the leader and the other candidates");
 
         robot.clickOn("Agents");
         TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);
