@@ -128,7 +128,10 @@ final class LiveCharts {
         leaderChart.getXYPlot().setRenderer(new XYStepRenderer());
         leaderChart.getXYPlot().getRenderer().setSeriesPaint(0, PALETTE[2]);
         leaderChart.getXYPlot().getRenderer().setSeriesStroke(0, new BasicStroke(2f));
-        votesChart = bars("Last election", "", "Ballots", votes);
+        // Agent indices are whole numbers; candidates' labels may be wider than their bars.
+        ((NumberAxis) leaderChart.getXYPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        votesChart = bars("Last election", "Candidate (agent index)", "Ballots", votes);
+        ((CategoryPlot) votesChart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
 
         bracketIncomeChart = bars("Workers per income bracket", "Bracket of pre-tax income", "Workers", bracketCounts);
         ((CategoryPlot) bracketIncomeChart.getPlot()).getDomainAxis()
