@@ -79,6 +79,16 @@ final class LiveCharts {
     private final XYSeriesCollection ratesData = new XYSeriesCollection();
     private final List<DecimatingSeries> rates = new ArrayList<>();
     private final DecimatingSeries swf = series("This run");
+    /**
+     * The median SWF of each tax year, drawn over the per-step line: one worker trying zero hours lifts the
+     * paper's SWF by a whole rebate for a step, and the median shows the level the planner is choosing.
+     */
+    private final XYSeries swfYearMedian = new XYSeries("Tax-year median", false, true);
+    private final List<Double> currentYearSwf = new ArrayList<>();
+    private int currentYear = -1;
+    private int currentYearStart;
+    private int lastYearStep;
+    private boolean yearPointPlaced;
     private final XYSeriesCollection swfData = new XYSeriesCollection();
     private final List<XYSeries> swfReferenceLines = new ArrayList<>();
     private int lastStep;
@@ -103,7 +113,10 @@ final class LiveCharts {
         ((NumberAxis) ratesChart.getXYPlot().getRangeAxis()).setRange(0, 100);
 
         swfData.addSeries(swf.series());
-        swfChart = line("Social welfare (dashed: reference planners)", "Step", "SWF", swfData, true);
+        swfData.addSeries(swfYearMedian);
+        swfChart = line("Social welfare (dark: tax-year median; dashed: reference planners)", "Step", "SWF", swfData, true);
+        swfChart.getXYPlot().getRenderer().setSeriesPaint(1, PALETTE[5]);
+        ((XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer()).setSeriesStroke(1, new BasicStroke(2.5f));
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
         XYSeriesCollection taxData = new XYSeriesCollection(totalTax.series());
         taxChart = line("Total tax (rebated equally)", "Step", "Total tax ($/yr)", taxData, true);
@@ -221,6 +234,10 @@ final class LiveCharts {
                 swfData.removeSeries(r);
             }
             swfReferenceLines.clear();
+            swfYearMedian.clear();
+            currentYearSwf.clear();
+            currentYear = -1;
+            yearPointPlaced = false;
             lastStep = 0;
             for (DecimatingSeries s : List.of(swf, gini, totalTax, rebate, meanHours, leader)) {
                 s.clear();
@@ -272,7 +289,7 @@ final class LiveCharts {
             }
             swfReferenceLines.clear();
             XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer();
-            int i = 1;
+            int i = 2; // after the run's line and its tax-year median
             for (Map.Entry<String, Double> e : refs.entrySet()) {
                 XYSeries line = new XYSeries(e.getKey(), false, true);
                 line.add(0, e.getValue(), false);
@@ -286,6 +303,39 @@ final class LiveCharts {
             }
             r.setSeriesStroke(0, new BasicStroke(2f));
         });
+    }
+
+    /** Adds a step's SWF to its tax year; a finished year gets its median point. */
+    private void addToYearMedian(StepSnapshot s) {
+        if (s.taxYear() != currentYear) {
+            placeYearMedian();
+            currentYear = s.taxYear();
+            currentYearStart = s.step();
+            currentYearSwf.clear();
+            yearPointPlaced = false;
+        }
+        currentYearSwf.add(s.swf());
+        lastYearStep = s.step();
+    }
+
+    /** Places (or moves) the current year's median point: once per batch and once when a year ends. */
+    private void placeYearMedian() {
+        if (currentYearSwf.isEmpty()) {
+            return;
+        }
+        if (yearPointPlaced) {
+            swfYearMedian.remove(swfYearMedian.getItemCount() - 1);
+        }
+        double[] sorted = currentYearSwf.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        swfYearMedian.add((currentYearStart + lastYearStep) / 2.0, median, false);
+        yearPointPlaced = true;
+    }
+
+    /** For tests: points of the tax-year median SWF line (one per tax year seen). */
+    int swfYearMedianPointCount() {
+        return swfYearMedian.getItemCount();
     }
 
     /** Number of SWF points drawn (after decimation). */
@@ -306,6 +356,7 @@ final class LiveCharts {
                     rates.get(j).add(k, s.ratePercent(j));
                 }
                 swf.add(k, s.swf());
+                addToYearMedian(s);
                 gini.add(k, s.gini());
                 totalTax.add(k, s.totalTaxUsd());
                 rebate.add(k, s.rebateUsd());
@@ -314,6 +365,7 @@ final class LiveCharts {
                     leader.add(k, s.leader());
                 }
             }
+            placeYearMedian();
             lastStep = batch.get(batch.size() - 1).step();
             for (XYSeries ref : swfReferenceLines) {
                 if (ref.getItemCount() == 2) {

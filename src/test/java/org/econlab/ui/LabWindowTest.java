@@ -187,7 +187,8 @@ class LabWindowTest {
     @Test
     void exportTheRunsFiguresThenShowTheSavedRunInTheCharts(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> model.runSteps(30));
-        waitUntil(() -> model.stepsDoneProperty().get() == 30);
+        waitUntil(() -> model.stepsDoneProperty().get() == 30 && view.swfPointCount() == 30);
+        assertEquals(2, view.charts().swfYearMedianPointCount(), "one median point per tax year (25 steps each)");
         Path record = model.lastRecord();
         robot.interact(() -> view.exportRunFiguresTo(record, dir.resolve("figures")));
         waitUntil(() -> dir.resolve("figures").equals(view.exportedTo));
