@@ -114,8 +114,9 @@ final class LiveCharts {
 
         swfData.addSeries(swf.series());
         swfData.addSeries(swfYearMedian);
-        swfChart = line("Social welfare (dark: tax-year median; dashed: reference planners)", "Step", "SWF", swfData, true);
+        swfChart = line("Social welfare (orange: tax-year median; dashed: reference planners)", "Step", "SWF", swfData, true);
         swfChart.getXYPlot().getRenderer().setSeriesPaint(1, PALETTE[5]);
+        swfChart.getXYPlot().setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // median on top
         ((XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer()).setSeriesStroke(1, new BasicStroke(2.5f));
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
         XYSeriesCollection taxData = new XYSeriesCollection(totalTax.series());
