@@ -7,6 +7,9 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -35,7 +38,7 @@ import java.util.regex.Pattern;
  * timing never change which call fails): HTTP 429, HTTP 500, a timeout (sleep past the client's limit), malformed
  * JSON, truncated JSON, a wrong-length DELTA; plus valid but out-of-range values that the agents must clip.
  */
-public final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
 
     public enum Fault { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, TRUNCATED }
 
@@ -64,6 +67,23 @@ public final class FakeLlmServer implements AutoCloseable {
     public volatile long timeoutSleepMillis = 700;
     /** Refuse every call with 401 and echo the Authorization header in the body (a careless server). */
     public volatile boolean refuseAndEchoKey = false;
+
+    /**
+     * A started server for a test class: {@code @RegisterExtension static final FakeLlmServer server =
+     * FakeLlmServer.start();} closes it after the class's tests.
+     */
+    public static FakeLlmServer start() {
+        try {
+            return new FakeLlmServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
 
     public FakeLlmServer() throws IOException {
         // Real inference servers answer on TCP_NODELAY sockets; the JDK server does not by default, and Nagle's

@@ -2,9 +2,8 @@ package org.econlab.llm;
 
 import org.econlab.simulation.RunOutcome;
 import org.econlab.simulation.Simulation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** LLM workers and planner against a real local HTTP server with injected faults. */
 class LlmAgentsRunTest {
 
-    static FakeLlmServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new FakeLlmServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeLlmServer server = FakeLlmServer.start();
 
     @Test
     void aRunCompletesUnderThirtyPercentFaultsAndEveryFailureIsCounted(@TempDir Path dir) throws IOException {

@@ -2,9 +2,8 @@ package org.econlab.llm;
 
 import org.econlab.simulation.RunOutcome;
 import org.econlab.simulation.Simulation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Record a run against a faulty server, then replay it offline. */
 class LlmCassetteTest {
 
-    static FakeLlmServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new FakeLlmServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeLlmServer server = FakeLlmServer.start();
 
     @Test
     void recordThenReplayGivesIdenticalStepsOffline(@TempDir Path dir) throws IOException {

@@ -12,9 +12,8 @@ import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
 import org.econlab.simulation.ScenarioCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,17 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line's LLM options, the sample scenarios and the LLM electorate. */
 class LlmCliTest {
 
-    static FakeLlmServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new FakeLlmServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeLlmServer server = FakeLlmServer.start();
 
     private static String[] cli(String... args) {
         StringWriter out = new StringWriter();

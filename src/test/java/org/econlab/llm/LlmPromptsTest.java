@@ -1,9 +1,8 @@
 package org.econlab.llm;
 
 import org.econlab.simulation.Simulation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The prompts that reach the server carry the paper's wording and structure (paper-model §3.4, §5.5). */
 class LlmPromptsTest {
 
-    static FakeLlmServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new FakeLlmServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeLlmServer server = FakeLlmServer.start();
 
     @Test
     void workerAndPlannerPromptsFollowThePaper(@TempDir Path dir) throws IOException {
