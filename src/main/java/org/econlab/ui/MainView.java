@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -44,18 +43,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.econlab.config.InvalidInputException;
-import org.econlab.report.ExportFormat;
-import org.econlab.report.FigureSize;
-import org.econlab.report.RecordedSteps;
-import org.econlab.report.RunData;
-import org.econlab.report.RunExport;
-import org.econlab.ui.publish.BackgroundWork;
 import org.econlab.ui.publish.ChartExport;
-import org.econlab.ui.publish.PublishWindow;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.StepSnapshot;
@@ -64,7 +55,6 @@ import org.jfree.chart.fx.ChartViewer;
 
 import java.io.IOException;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,6 +88,7 @@ public final class MainView {
 
     private final ScenarioDraft draft;
     private final RunViewModel model;
+    private final FigureActions figures;
     private final RecentFiles recent;
     private final BorderPane root = new BorderPane();
     private final LiveCharts charts;
@@ -124,6 +115,7 @@ public final class MainView {
     public MainView(ScenarioDraft draft, RunViewModel model, RecentFiles recent) {
         this.draft = draft;
         this.model = model;
+        this.figures = new FigureActions(model, this::window, this::stylesheets);
         this.recent = recent;
         charts = new LiveCharts(model.scenarioProperty().get());
         editor = new ScenarioEditorView(draft, owner -> editCensus());
@@ -491,12 +483,12 @@ public final class MainView {
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         Menu view = new Menu("View", null, darkItem, presentationItem);
 
-        MenuItem exportRun = item("Export figures of this run…", "export-run-item", this::exportRunFigures,
+        MenuItem exportRun = item("Export figures of this run…", "export-run-item", figures::exportRunFigures,
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-        MenuItem showRecord = item("Show a saved run in the charts…", "show-record-item", this::showRecordWithChooser, null);
-        MenuItem publish = item("Runs, comparisons and sweeps…", "publish-item", this::openPublishWindow, null);
-        Menu figures = new Menu("Figures", null, exportRun, showRecord, new SeparatorMenuItem(), publish);
-        MenuBar bar = new MenuBar(file, edit, run, view, figures);
+        MenuItem showRecord = item("Show a saved run in the charts…", "show-record-item", figures::showRecordWithChooser, null);
+        MenuItem publish = item("Runs, comparisons and sweeps…", "publish-item", figures::openPublishWindow, null);
+        Menu figuresMenu = new Menu("Figures", null, exportRun, showRecord, new SeparatorMenuItem(), publish);
+        MenuBar bar = new MenuBar(file, edit, run, view, figuresMenu);
         return bar;
     }
 
@@ -589,85 +581,6 @@ public final class MainView {
         for (JFreeChart c : editor.charts) {
             LiveCharts.style(c, darkItem.isSelected(), scale);
         }
-    }
-
-    // ---- figures, saved runs, comparisons, sweeps ----
-
-    private PublishWindow publishWindow;
-
-    /** Exports every figure of the current (or last) run's record, with captions, into a chosen folder. */
-    void exportRunFigures() {
-        Path record = model.lastRecord();
-        if (record == null || !Files.isRegularFile(record.resolve("steps.csv"))) {
-            Dialogs.error(window(), stylesheets(), "Nothing to export yet", "Play or step a run first; its figures"
-                    + " are drawn from the run record, which is written as the run goes.");
-            return;
-        }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the figures of " + record.getFileName());
-        File dir = chooser.showDialog(window());
-        if (dir != null) {
-            exportRunFiguresTo(record, dir.toPath());
-        }
-    }
-
-    /** Exports the figures of {@code record} into {@code dir} in the background (PNG, SVG, PDF, CSV). */
-    void exportRunFiguresTo(Path record, Path dir) {
-        BackgroundWork.submit(new Task<List<Path>>() {
-            {
-                updateTitle("Exporting figures");
-            }
-
-            @Override
-            protected List<Path> call() throws Exception {
-                return RunExport.exportAll(List.of(RunData.read(record)), dir, List.of(ExportFormat.values()),
-                        FigureSize.DEFAULT);
-            }
-        }, files -> exportedTo = dir);
-    }
-
-    /** The folder of the last finished export (for tests and the status line). */
-    volatile Path exportedTo;
-
-    private void showRecordWithChooser() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("A run record folder (with manifest.json and steps.csv)");
-        if (Files.isDirectory(model.runsDirectory())) {
-            chooser.setInitialDirectory(model.runsDirectory().toFile());
-        }
-        File dir = chooser.showDialog(window());
-        if (dir != null) {
-            showRecord(dir.toPath());
-        }
-    }
-
-    /** Reads a run record in the background and shows it in the live charts. */
-    void showRecord(Path record) {
-        BackgroundWork.submit(new Task<RunData>() {
-            {
-                updateTitle("Opening the run record");
-            }
-
-            @Override
-            protected RunData call() {
-                return RunData.read(record);
-            }
-        }, run -> {
-            try {
-                Scenario recorded = ScenarioCodec.fromJson(run.manifest().getAsJsonObject("scenario"));
-                model.showRecord(recorded, RecordedSteps.of(run), record);
-            } catch (RuntimeException e) {
-                Dialogs.error(window(), stylesheets(), "Cannot show " + record.getFileName(), BackgroundWork.explain(e));
-            }
-        });
-    }
-
-    private void openPublishWindow() {
-        if (publishWindow == null) {
-            publishWindow = new PublishWindow(model.runsDirectory());
-        }
-        publishWindow.stage().getScene().getStylesheets().setAll(stylesheets());
-        publishWindow.show(window());
     }
 
     // ---- files ----
@@ -894,6 +807,11 @@ public final class MainView {
     }
 
     // ---- for tests ----
+
+    /** The Figures menu's actions (for tests). */
+    FigureActions figures() {
+        return figures;
+    }
 
     /** SWF points currently drawn. */
     int swfPointCount() {

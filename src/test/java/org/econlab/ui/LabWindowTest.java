@@ -190,15 +190,15 @@ class LabWindowTest {
         waitUntil(() -> model.stepsDoneProperty().get() == 30 && view.swfPointCount() == 30);
         assertEquals(2, view.charts().swfYearMedianPointCount(), "one median point per tax year (25 steps each)");
         Path record = model.lastRecord();
-        robot.interact(() -> view.exportRunFiguresTo(record, dir.resolve("figures")));
-        waitUntil(() -> dir.resolve("figures").equals(view.exportedTo));
+        robot.interact(() -> view.figures().exportRunFiguresTo(record, dir.resolve("figures")));
+        waitUntil(() -> dir.resolve("figures").equals(view.figures().exportedTo));
         for (String f : new String[] {"swf.png", "swf.svg", "swf.pdf", "swf.csv", "tax_rates.png", "labor.png",
             "income.png", "captions.md"}) {
             assertTrue(java.nio.file.Files.size(dir.resolve("figures").resolve(f)) > 0, f);
         }
         robot.interact(() -> model.reset());
         waitUntil(() -> view.swfPointCount() == 0);
-        robot.interact(() -> view.showRecord(record));
+        robot.interact(() -> view.figures().showRecord(record));
         waitUntil(() -> view.swfPointCount() == 30);
         assertTrue(status(robot).startsWith("Showing the recorded run"), status(robot));
     }
