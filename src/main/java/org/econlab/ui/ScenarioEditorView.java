@@ -389,11 +389,16 @@ final class ScenarioEditorView {
         nc[k] = Math.rint(split);
         nc[k + 1] = top;
         JsonElement[] nr = resize(rates, k + 1);
+        setCustomBrackets(nc, nr);
+    }
+
+    /** Replaces the brackets by custom cutoffs with these start rates (one edit, undoable). */
+    private void setCustomBrackets(double[] cutoffs, JsonElement[] rates) {
         draft.edit(o -> {
             JsonObject b = obj(o, "brackets");
             b.remove("preset");
-            b.add("cutoffs", array(nc));
-            b.add("rates", array(nr));
+            b.add("cutoffs", array(cutoffs));
+            b.add("rates", array(rates));
         });
     }
 
@@ -408,12 +413,7 @@ final class ScenarioEditorView {
         System.arraycopy(c, 0, nc, 0, k - 1);
         nc[k - 1] = c[k];
         JsonElement[] nr = Arrays.copyOf(rates, k - 1);
-        draft.edit(o -> {
-            JsonObject b = obj(o, "brackets");
-            b.remove("preset");
-            b.add("cutoffs", array(nc));
-            b.add("rates", array(nr));
-        });
+        setCustomBrackets(nc, nr);
     }
 
     private void refreshBrackets() {
