@@ -1,7 +1,7 @@
 package org.econlab.agents;
 
 import org.econlab.economy.LabourModel;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 
@@ -17,5 +17,5 @@ import org.econlab.population.Population;
  * @param taxYearSteps  T, steps per tax year
  */
 public record AgentSetup(Population population, TaxSchedule startSchedule, LabourModel labour,
-                         SwfWeighting swfWeighting, long seed, int totalSteps, int taxYearSteps) {
+                         WelfareFunction welfare, long seed, int totalSteps, int taxYearSteps) {
 }

@@ -1,5 +1,6 @@
 package org.econlab.agents;
 
+import org.econlab.economy.RebateTreatment;
 import org.econlab.economy.UtilityType;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
@@ -24,10 +25,12 @@ import java.util.List;
  *
  * <p><b>Reward</b> (paper-model §3.2, quirk 9): egotistical: own utility u; altruistic: the previous
  * step's SWF; adversarial: minus it. Persona workers ({@link #PERSONA_KIND}) learn from
- * {@code u_adj = r u} with r from the {@link SatisfactionRule}; the planner's SWF still uses u. With
- * {@code ignoreRebate} (default) the step's rebate, which every worker reads in its history and which no
- * single worker's hours move, is subtracted from the reward: the same argmax, much less noise from other
- * workers' exploration.
+ * {@code u_adj = r u} with r from the {@link SatisfactionRule}; the planner's SWF still uses u. How the rebate
+ * enters the reward is a {@link RebateTreatment}: {@code own_share} (default) subtracts the part of the step's
+ * rebate that the worker's own hours do not move (the others' taxes / N), which keeps the exact incentive of the
+ * worker's own tax coming back and removes the noise of other workers' exploration; {@code price_taking}
+ * subtracts the whole rebate (the competitive approximation); {@code realised} keeps the whole realised
+ * utility, as an LLM worker reads it.
  *
  * <p>Per-agent state is in primitive columns; randomness is drawn per (agent, step), so chunked parallel
  * calls give the same numbers as one sequential pass.
@@ -45,7 +48,7 @@ public final class LearningWorkers implements WorkerPolicy {
     private final long seed;
     private final double learningRate;
     private final double explore;
-    private final boolean ignoreRebate;
+    private final RebateTreatment rebate;
     private final SatisfactionRule satisfactionRule;
     private final double[] q;
     private final int[] visits;
@@ -57,16 +60,16 @@ public final class LearningWorkers implements WorkerPolicy {
      * @param setup            the run
      * @param learningRate     floor of the per-bin step size, in (0, 1]
      * @param explore          chance of a uniformly random bin on an exploring step, in [0, 1]
-     * @param ignoreRebate     subtract the step's rebate from the reward
+     * @param rebate           how the rebate enters the reward
      * @param satisfactionRule the persona rule, or null for plain learning workers
      */
-    public LearningWorkers(AgentSetup setup, double learningRate, double explore, boolean ignoreRebate,
+    public LearningWorkers(AgentSetup setup, double learningRate, double explore, RebateTreatment rebate,
                            SatisfactionRule satisfactionRule) {
         this.kind = satisfactionRule == null ? KIND : PERSONA_KIND;
         this.seed = setup.seed();
         this.learningRate = learningRate;
         this.explore = explore;
-        this.ignoreRebate = ignoreRebate;
+        this.rebate = rebate;
         this.satisfactionRule = satisfactionRule;
         int n = setup.population().size();
         this.q = new double[n * BINS];
@@ -125,12 +128,18 @@ public final class LearningWorkers implements WorkerPolicy {
         double[] utility = state.utility();
         double[] income = state.income();
         double[] tax = state.tax();
-        double rebate = state.rebateUsd();
-        double common = ignoreRebate ? rebate : 0;
+        double rebateUsd = state.rebateUsd();
+        double ownShare = 1.0 / population.size();
         for (int i = from; i < to; i++) {
+            // The part of the rebate this worker's hours do not move (removed from its reward to cut noise).
+            double common = switch (rebate) {
+                case PRICE_TAKING -> rebateUsd;
+                case OWN_SHARE -> rebateUsd - tax[i] * ownShare;
+                case REALISED -> 0;
+            };
             double reward;
             if (satisfactionRule != null) {
-                double r = satisfactionRule.satisfaction(i, income[i], tax[i], rebate);
+                double r = satisfactionRule.satisfaction(i, income[i], tax[i], rebateUsd);
                 satisfaction[i] = r;
                 reward = r * utility[i] - common;
             } else if (types[i] == UtilityType.ALTRUISTIC.ordinal()) {

@@ -8,6 +8,10 @@ import org.econlab.economy.StackelbergSearch;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 
+import com.google.gson.JsonElement;
+import org.econlab.economy.RebateTreatment;
+
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,21 +51,9 @@ public final class PlannerKinds {
             TaxSchedule s = TaxSchedule.of(brackets, BracketPreset.US_FED_2024_RATES_PERCENT);
             return setup -> new FixedPlanner(US_FED, s);
         });
-        register(SAEZ, "Saez optimal rates from the skill population (elasticity: one value or one per bracket)",
-                (p, brackets) -> {
-                    double[] e = p.numbers("elasticity", 1e-6, 1e6, true);
-                    if (e == null) {
-                        e = new double[] {SaezOptimalRates.AI_ECONOMIST_FLAT_ELASTICITY};
-                    }
-                    if (e.length != 1 && e.length != brackets.count()) {
-                        throw new InvalidInputException(p.pathOf("elasticity"), "needs 1 value or "
-                                + brackets.count() + " (one per bracket), got " + e.length);
-                    }
-                    p.rejectUnknown();
-                    double[] elasticity = e;
-                    return setup -> new FixedPlanner(SAEZ, TaxSchedule.of(brackets,
-                            SaezOptimalRates.ratesPercent(setup.population().skills(), brackets, elasticity)));
-                });
+        register(SAEZ, "Saez optimal rates from the skill population (elasticity: \"model\" = 1/(delta-1) of the"
+                + " scenario, default; a number or one per bracket, 3.0 is the paper's baseline; \"estimated\" from"
+                + " perturbing each rate in the running simulation)", PlannerKinds::saez);
         register(FREE_MARKET, "0% in every bracket", (p, brackets) -> {
             p.rejectUnknown();
             return setup -> new FixedPlanner(FREE_MARKET, TaxSchedule.uniform(brackets, 0));
@@ -94,17 +86,53 @@ public final class PlannerKinds {
                     p.rejectUnknown();
                     return setup -> new IcrlPlanner(setup, settle);
                 });
-        register(STACKELBERG, "the 10-point-grid schedule maximising SWF when every worker best-responds"
-                + " (exhaustive for up to 3 brackets, coordinate ascent with restarts above)", (p, brackets) -> {
+        register(STACKELBERG, "the 10-point-grid schedule maximising the scenario's welfare when every worker"
+                + " best-responds (rebate: own_share or price_taking followers; exhaustive for up to 3 brackets,"
+                + " coordinate ascent from 3 + restarts starts above)", (p, brackets) -> {
+                    RebateTreatment rebate = WorkerKinds.rebate(p,
+                            List.of(RebateTreatment.OWN_SHARE, RebateTreatment.PRICE_TAKING));
+                    int restarts = p.wholeInt("restarts", StackelbergSearch.RANDOM_RESTARTS, 0, 10_000);
                     p.rejectUnknown();
-                    return setup -> new FixedPlanner(STACKELBERG, StackelbergSearch.optimum(
-                            setup.population().skills(), brackets, setup.labour(), setup.swfWeighting())
+                    return setup -> new FixedPlanner(STACKELBERG, StackelbergSearch.optimum(new StackelbergSearch.Problem(
+                            setup.population().skills(), brackets, setup.labour(), setup.welfare(), rebate), restarts)
                             .schedule(brackets));
                 });
         KindProvider.loadAll(); // governance, llm and other modules add their kinds
     }
 
     private PlannerKinds() {
+    }
+
+    /** Elasticity of the model's own workers: {@code "model"}. */
+    public static final String ELASTICITY_MODEL = "model";
+    /** Elasticities estimated by perturbing rates in the running simulation: {@code "estimated"}. */
+    public static final String ELASTICITY_ESTIMATED = "estimated";
+
+    private static Factory saez(JsonFields p, TaxBrackets brackets) {
+        JsonElement raw = p.raw().get("elasticity");
+        boolean named = raw == null || raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isString();
+        double[] given = null;
+        if (named) {
+            String how = p.choice("elasticity", ELASTICITY_MODEL, List.of(ELASTICITY_MODEL, ELASTICITY_ESTIMATED));
+            if (how.equals(ELASTICITY_ESTIMATED)) {
+                double points = p.number("perturbation", EstimatedSaezPlanner.DEFAULT_PERTURBATION_POINTS, 1e-3, 50);
+                p.rejectUnknown();
+                return setup -> new EstimatedSaezPlanner(setup, points);
+            }
+        } else {
+            given = p.numbers("elasticity", 1e-6, 1e6, true);
+            if (given.length != 1 && given.length != brackets.count()) {
+                throw new InvalidInputException(p.pathOf("elasticity"), "needs 1 value or "
+                        + brackets.count() + " (one per bracket), got " + given.length);
+            }
+        }
+        p.rejectUnknown();
+        double[] fixed = given;
+        return setup -> {
+            double[] elasticity = fixed != null ? fixed : new double[] {setup.labour().frischElasticity()};
+            return new FixedPlanner(SAEZ, TaxSchedule.of(brackets,
+                    SaezOptimalRates.ratesPercent(setup.population().skills(), brackets, elasticity)));
+        };
     }
 
     /** Adds a kind; later issues register theirs here. */

@@ -3,7 +3,9 @@ package org.econlab.agents;
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
 import org.econlab.economy.LabourModel;
+import org.econlab.economy.RebateTreatment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,9 +29,11 @@ public final class WorkerKinds {
     private static final KindRegistry<Parser> KINDS = new KindRegistry<>("worker");
 
     static {
-        register(RationalWorkers.KIND, "exact best response to the current schedule", (p, labour) -> {
+        register(RationalWorkers.KIND, "exact best response to the current schedule (rebate: own_share counts the"
+                + " 1/N of its own tax that comes back, price_taking takes the rebate as given)", (p, labour) -> {
+            RebateTreatment rebate = rebate(p, List.of(RebateTreatment.OWN_SHARE, RebateTreatment.PRICE_TAKING));
             p.rejectUnknown();
-            return setup -> new RationalWorkers();
+            return setup -> new RationalWorkers(rebate, setup.population().size());
         });
         register(FixedWorkers.KIND, "constant hours (given, or 40..60 per agent as in the paper)", (p, labour) -> {
             Double hours = p.has("hours") ? p.number("hours", 0, 0, labour.maxHoursPerWeek()) : null;
@@ -37,19 +41,19 @@ public final class WorkerKinds {
             return setup -> new FixedWorkers(hours, setup.seed());
         });
         register(LearningWorkers.KIND, "bounded-rational in-context learners: noisy hill-climb over remembered"
-                + " returns per 10-hour bin (learningRate, explore, ignoreRebate)", (p, labour) -> {
+                + " returns per 10-hour bin (learningRate, explore, rebate)", (p, labour) -> {
                     double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
                     double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
-                    boolean ignoreRebate = p.bool("ignoreRebate", true);
+                    RebateTreatment rebate = learnersRebate(p);
                     p.rejectUnknown();
-                    return setup -> new LearningWorkers(setup, lr, explore, ignoreRebate, null);
+                    return setup -> new LearningWorkers(setup, lr, explore, rebate, null);
                 });
         register(LearningWorkers.PERSONA_KIND, "learning workers with census personas whose satisfaction r"
                 + " (net tax rate within a persona tolerance) scales their learning signal u_adj = r u"
-                + " (learningRate, explore, ignoreRebate, taxTolerance)", (p, labour) -> {
+                + " (learningRate, explore, rebate, taxTolerance)", (p, labour) -> {
                     double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
                     double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
-                    boolean ignoreRebate = p.bool("ignoreRebate", true);
+                    RebateTreatment rebate = learnersRebate(p);
                     double tolerance = p.number("taxTolerance", SatisfactionRule.DEFAULT_BASE_TOLERANCE, 0, 1);
                     String kindPath = p.pathOf("kind");
                     p.rejectUnknown();
@@ -63,7 +67,7 @@ public final class WorkerKinds {
                                         "persona workers must all be egotistical (paper-model §4.3)");
                             }
                         }
-                        return new LearningWorkers(setup, lr, explore, ignoreRebate,
+                        return new LearningWorkers(setup, lr, explore, rebate,
                                 new SatisfactionRule(setup.population(), tolerance));
                     };
                 });
@@ -71,6 +75,36 @@ public final class WorkerKinds {
     }
 
     private WorkerKinds() {
+    }
+
+    /** The default: workers count the 1/N of their own tax that the equal rebate returns (the exact response). */
+    public static final RebateTreatment DEFAULT_REBATE = RebateTreatment.OWN_SHARE;
+
+    /** Reads the optional {@code rebate} field, one of {@code allowed}. */
+    public static RebateTreatment rebate(JsonFields p, List<RebateTreatment> allowed) {
+        String id = p.choice("rebate", DEFAULT_REBATE.id(), allowed.stream().map(RebateTreatment::id).toList());
+        return RebateTreatment.byId(id).orElseThrow();
+    }
+
+    /** The {@code rebate} a worker object names, or the default (for reference lines drawn beside a run). */
+    public static RebateTreatment rebateOf(com.google.gson.JsonObject worker) {
+        com.google.gson.JsonElement e = worker.get("rebate");
+        return e != null && e.isJsonPrimitive() ? RebateTreatment.byId(e.getAsString()).orElse(DEFAULT_REBATE)
+                : DEFAULT_REBATE;
+    }
+
+    /**
+     * Learning workers' {@code rebate}; the older {@code ignoreRebate: true|false} still reads as
+     * {@code price_taking|realised}.
+     */
+    private static RebateTreatment learnersRebate(JsonFields p) {
+        if (p.has("ignoreRebate")) {
+            if (p.has("rebate")) {
+                throw new InvalidInputException(p.pathOf("ignoreRebate"), "give either rebate or ignoreRebate, not both");
+            }
+            return p.bool("ignoreRebate", true) ? RebateTreatment.PRICE_TAKING : RebateTreatment.REALISED;
+        }
+        return rebate(p, List.of(RebateTreatment.values()));
     }
 
     /** Adds a kind; later issues register theirs here. */

@@ -3,6 +3,7 @@ package org.econlab.cli;
 import org.econlab.agents.PlannerKinds;
 import org.econlab.config.InvalidInputException;
 import org.econlab.economy.BracketPreset;
+import org.econlab.economy.RebateTreatment;
 import org.econlab.economy.StackelbergSearch;
 import org.econlab.governance.DemocraticPlanner;
 import org.econlab.population.Population;
@@ -113,8 +114,8 @@ final class ReplicateCommand implements Callable<Integer> {
                 for (int s = 0; s < nSeeds; s++) {
                     Scenario sc = base.withSeed(base.seed() + s);
                     Population population = Population.generate(sc.population(), sc.seed());
-                    double reference = StackelbergSearch.optimum(population.skills(), sc.brackets(), sc.labour(),
-                            sc.swf()).swf();
+                    double reference = StackelbergSearch.optimum(new StackelbergSearch.Problem(population.skills(),
+                            sc.brackets(), sc.labour(), sc.swf(), RebateTreatment.OWN_SHARE)).swf();
                     for (String planner : planners(sc)) {
                         Scenario run = planner.equals(sc.planner().kind()) ? sc : sc.withPlanner(AgentSpec.of(planner));
                         futures.add(pool.submit(() -> runOne(name, planner, run, population, reference)));

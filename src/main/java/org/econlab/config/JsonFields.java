@@ -76,6 +76,19 @@ public final class JsonFields {
         return e.getAsString();
     }
 
+    /**
+     * A text that must be one of {@code allowed} (as written there), or {@code fallback} when absent.
+     *
+     * @throws InvalidInputException naming the field and the allowed values
+     */
+    public String choice(String field, String fallback, java.util.List<String> allowed) {
+        String s = string(field, fallback);
+        if (s != null && !allowed.contains(s)) {
+            throw new InvalidInputException(pathOf(field), "\"" + s + "\" is not one of " + String.join(", ", allowed));
+        }
+        return s;
+    }
+
     public String requiredString(String field) {
         String s = string(field, null);
         if (s == null) {

@@ -1,10 +1,15 @@
 package org.econlab.economy;
 
 /**
- * The exact utility-maximising labour hours under a piecewise-linear schedule, with the rebate taken
- * as given (it does not depend on the worker's own choice, so it drops out).
+ * The exact utility-maximising labour hours under a piecewise-linear schedule.
  *
- * <p>The objective {@code f(l) = v l - T(v l) - c l^delta} is concave inside each bracket (a linear
+ * <p>The worker maximises {@code f(l) = v l - k T(v l) - c l^delta}, where {@code k} is the fraction of its own
+ * tax it counts as lost ({@link RebateTreatment#ownTaxCostFraction}): 1 for a price-taker, who takes the rebate
+ * as given; {@code 1 - 1/N} for a worker that counts the {@code 1/N} of its own tax the equal rebate returns.
+ * The rest of the rebate (the others' taxes) does not depend on its hours and drops out. {@code k T} is again a
+ * piecewise-linear schedule, with every rate scaled by k, so the search below is exact in both cases.
+ *
+ * <p>The objective is concave inside each bracket (a linear
  * net wage minus a convex cost), so on each bracket's slice of {@code [0, maxHours]} its maximum is the
  * interior optimum clipped to that slice. Comparing the slices' maxima covers every interior optimum,
  * every kink and both ends of the labour range, whether or not the schedule is progressive. Income above
@@ -29,7 +34,23 @@ public final class RationalBestResponse {
     private final double maxHoursPow;        // L^delta
     private final boolean powersFinite;
 
+    /** A price-taking worker's best response ({@code k = 1}). */
     public RationalBestResponse(TaxSchedule schedule, LabourModel labour) {
+        this(schedule, labour, 1.0);
+    }
+
+    /** The best response of a worker with this rebate treatment among {@code workers} workers. */
+    public RationalBestResponse(TaxSchedule schedule, LabourModel labour, RebateTreatment rebate, int workers) {
+        this(schedule, labour, rebate.ownTaxCostFraction(workers));
+    }
+
+    /**
+     * @param ownTaxCostFraction k in (0, 1]: the share of each dollar of its own tax the worker counts as lost
+     */
+    public RationalBestResponse(TaxSchedule schedule, LabourModel labour, double ownTaxCostFraction) {
+        if (!(ownTaxCostFraction >= 0 && ownTaxCostFraction <= 1)) {
+            throw new IllegalArgumentException("own-tax cost fraction must be in 0..1, was " + ownTaxCostFraction);
+        }
         this.labour = labour;
         int k = schedule.bracketCount();
         double delta = labour.disutilityExponent();
@@ -43,8 +64,8 @@ public final class RationalBestResponse {
         this.costScale = labour.disutilityCoefficient() * delta;
         boolean finite = true;
         for (int j = 0; j <= k; j++) {
-            rateFraction[j] = j < k ? schedule.ratePercent(j) / 100.0 : 0.0;
-            taxAtCutoffUsd[j] = schedule.taxAtCutoffUsd(j);
+            rateFraction[j] = j < k ? ownTaxCostFraction * schedule.ratePercent(j) / 100.0 : 0.0;
+            taxAtCutoffUsd[j] = ownTaxCostFraction * schedule.taxAtCutoffUsd(j);
             double net = 1 - rateFraction[j];
             interiorFactor[j] = net <= 0 ? 0 : Math.pow(net / costScale, inverseExponent);
             interiorFactorPow[j] = Math.pow(interiorFactor[j], delta);

@@ -35,6 +35,8 @@ public final class BuiltInElectorate implements Electorate {
     private final double[] skills;
     private final LabourModel labour;
     private final Map<String, double[]> utilities = new HashMap<>();
+    private final StackelbergSearch.Problem followers;
+    private final double[] hours;
     private final double[] z;
     private final double[] u;
     private int cachedStep = Integer.MIN_VALUE;
@@ -48,6 +50,10 @@ public final class BuiltInElectorate implements Electorate {
     public BuiltInElectorate(AgentSetup setup) {
         this.skills = setup.population().skills();
         this.labour = setup.labour();
+        // Voters predict outcomes as exact best responses (own share of the rebate, the lab's default).
+        this.followers = new StackelbergSearch.Problem(skills, setup.startSchedule().brackets(), labour,
+                setup.welfare(), org.econlab.economy.RebateTreatment.OWN_SHARE);
+        this.hours = new double[skills.length];
         this.z = new double[skills.length];
         this.u = new double[skills.length];
     }
@@ -68,7 +74,7 @@ public final class BuiltInElectorate implements Electorate {
         String key = Arrays.toString(rates);
         double[] cached = utilities.get(key);
         if (cached == null) {
-            StackelbergSearch.outcome(skills, current.withRates(rates), labour, z, u);
+            StackelbergSearch.outcome(followers, current.withRates(rates), hours, z, u);
             cached = u.clone();
             utilities.put(key, cached);
         }

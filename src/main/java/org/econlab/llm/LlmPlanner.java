@@ -7,7 +7,7 @@ import org.econlab.agents.StepContext;
 import org.econlab.agents.StepMetrics;
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
@@ -95,7 +95,7 @@ public final class LlmPlanner implements PlannerPolicy {
     private final LlmRun run;
     private final LlmRun.Client client;
     private final TaxBrackets brackets;
-    private final SwfWeighting weighting;
+    private final WelfareFunction welfare;
     private final int windowSteps;
     private final List<LlmWorkers.Entry> history = new ArrayList<>();
     private final LlmMetrics metrics;
@@ -115,7 +115,7 @@ public final class LlmPlanner implements PlannerPolicy {
         this.client = run.client(new LlmRun.CallSettings(s.endpoints(), "planner.endpoint", s.temperature(),
                 s.maxTokens(), s.jsonMode(), s.maxAttempts()));
         this.brackets = setup.startSchedule().brackets();
-        this.weighting = setup.swfWeighting();
+        this.welfare = setup.welfare();
         this.schedule = setup.startSchedule();
         this.ratesBeforeLastDecision = schedule.ratesPercent();
         int n = setup.population().size();
@@ -145,9 +145,7 @@ public final class LlmPlanner implements PlannerPolicy {
     }
 
     String systemPrompt() {
-        String swfText = weighting == SwfWeighting.UTILITARIAN
-                ? "which is the sum of all agent utilities"
-                : "which is the average of all agent utilities weighted by their inverse pre-tax income";
+        String swfText = WelfarePromptText.clause(welfare);
         return "You are an expert tax planner. You set the marginal tax rates in order to optimize social welfare, "
                 + swfText + ". Collected taxes will be redistributed evenly back to the citizens. You may set the "
                 + "marginal tax rate in order to promote equity. " + PaperPrompts.bracketText(brackets)
@@ -280,7 +278,7 @@ public final class LlmPlanner implements PlannerPolicy {
         e.block.append("Summary statistics:\n");
         e.block.append("z: ").append(stats(z)).append('\n');
         e.block.append("u: ").append(stats(u)).append('\n');
-        String swfFormula = weighting == SwfWeighting.UTILITARIAN ? "u_1 + ... + u_N" : "u_1/z_1 + ... + u_N/z_N";
+        String swfFormula = WelfarePromptText.formula(welfare);
         e.block.append("social welfare: swf = ").append(swfFormula).append(" = ").append(PaperPrompts.num4(swf));
         String reflection = reflection(ctx.step(), rates, swf);
         if (reflection != null) {

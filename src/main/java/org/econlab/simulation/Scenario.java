@@ -4,7 +4,7 @@ import org.econlab.agents.PlannerKinds;
 import org.econlab.agents.WorkerKinds;
 import org.econlab.config.JsonFields;
 import org.econlab.economy.LabourModel;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.PopulationSpec;
@@ -27,7 +27,7 @@ import org.econlab.population.PopulationSpec;
  * @param planner       the planner kind and its parameters
  */
 public record Scenario(String name, String description, long seed, int steps, int taxYearSteps, int warmupSteps,
-                       PopulationSpec population, TaxSchedule startSchedule, LabourModel labour, SwfWeighting swf,
+                       PopulationSpec population, TaxSchedule startSchedule, LabourModel labour, WelfareFunction swf,
                        AgentSpec worker, AgentSpec planner) {
 
     /** The version of the scenario file format this build writes and reads. */

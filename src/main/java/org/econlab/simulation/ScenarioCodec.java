@@ -17,7 +17,7 @@ import org.econlab.economy.BracketPreset;
 import org.econlab.economy.Gb2IncomePrior;
 import org.econlab.economy.LabourModel;
 import org.econlab.economy.SkillPrior;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.economy.UniformSkillPrior;
@@ -130,9 +130,7 @@ public final class ScenarioCodec {
                 utility.number("c", LabourModel.PAPER.disutilityCoefficient(), 1e-300, 1e300),
                 utility.number("delta", LabourModel.PAPER.disutilityExponent(), 1.0000001, 100),
                 utility.number("maxHours", LabourModel.PAPER.maxHoursPerWeek(), 1, 168));
-        String swfId = utility.string("swf", SwfWeighting.INVERSE_INCOME.id());
-        SwfWeighting swf = SwfWeighting.byId(swfId).orElseThrow(() -> new InvalidInputException(
-                utility.pathOf("swf"), "unknown welfare weighting \"" + swfId + "\" (known: " + SwfWeighting.ids() + ")"));
+        WelfareFunction swf = readWelfare(utility);
         utility.rejectUnknown();
 
         // Built-in learning agents are the defaults (issue 3): a scenario may omit worker or planner kind.
@@ -145,6 +143,21 @@ public final class ScenarioCodec {
         return new Scenario(name, description, seed, steps, taxYear, warmup, population, start, labour, swf,
                 new AgentSpec(worker.requiredString("kind"), worker.raw()),
                 new AgentSpec(planner.requiredString("kind"), planner.raw()));
+    }
+
+    /** {@code utility.swf} (default: the paper's) and, for {@code atkinson}, {@code utility.atkinsonEpsilon}. */
+    private static WelfareFunction readWelfare(JsonFields utility) {
+        String swfId = utility.string("swf", WelfareFunction.PAPER.id());
+        WelfareFunction.Kind kind = WelfareFunction.Kind.byId(swfId).orElseThrow(() -> new InvalidInputException(
+                utility.pathOf("swf"), "unknown welfare function \"" + swfId + "\" (known: "
+                + WelfareFunction.Kind.ids() + ")"));
+        if (kind != WelfareFunction.Kind.ATKINSON) {
+            if (utility.has("atkinsonEpsilon")) {
+                throw new InvalidInputException(utility.pathOf("atkinsonEpsilon"), "is only used with swf \"atkinson\"");
+            }
+            return WelfareFunction.of(kind);
+        }
+        return WelfareFunction.atkinson(utility.number("atkinsonEpsilon", 1, 0, WelfareFunction.MAX_EPSILON));
     }
 
     private static JsonFields withDefaultKind(JsonFields agent, String kind) {
@@ -361,6 +374,9 @@ public final class ScenarioCodec {
         utility.addProperty("delta", s.labour().disutilityExponent());
         utility.addProperty("maxHours", s.labour().maxHoursPerWeek());
         utility.addProperty("swf", s.swf().id());
+        if (s.swf().kind() == WelfareFunction.Kind.ATKINSON) {
+            utility.addProperty("atkinsonEpsilon", s.swf().epsilon());
+        }
         o.add("utility", utility);
         o.add("worker", s.worker().json());
         o.add("planner", s.planner().json());

@@ -8,8 +8,7 @@ import org.econlab.agents.StepMetrics;
 import org.econlab.agents.WorkerPolicy;
 import org.econlab.economy.Gini;
 import org.econlab.economy.LabourModel;
-import org.econlab.economy.SocialWelfare;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
@@ -29,7 +28,7 @@ import java.util.stream.IntStream;
  * <p>Each step: (1) at step 0 and at every tax-year start past the warm-up the planner sets the rates;
  * a pending hand-made intervention then applies; (2) workers choose hours and earn {@code z = v l};
  * (3) taxes {@code T(z)} are collected and all revenue is rebated equally; (4) utilities
- * {@code u = z - T + R/N - c l^delta} and the SWF are computed; (5) workers and planner observe the
+ * {@code u = z - T + R/N - c l^delta} and the scenario's {@link WelfareFunction} are computed; (5) workers and planner observe the
  * outcome; listeners receive an immutable {@link StepSnapshot}.
  *
  * <p>Agents are processed in fixed chunks of {@value #CHUNK} and every sum is added chunk by chunk in
@@ -56,6 +55,7 @@ public final class Simulation {
     // Per-chunk partial results, reused every step.
     private final double[] chunkTax;
     private final double[][] chunkSums;
+    private final WelfareFunction.Accumulator[] chunkWelfare;
     private final int[][] chunkBrackets;
     private final int[][] chunkHours;
 
@@ -73,12 +73,10 @@ public final class Simulation {
     }
 
     // Indices into chunkSums rows.
-    private static final int SUM_SWF = 0;
-    private static final int SUM_WEIGHT = 1;
-    private static final int SUM_UTILITY = 2;
-    private static final int SUM_HOURS = 3;
-    private static final int SUM_INCOME = 4;
-    private static final int SUMS = 5;
+    private static final int SUM_UTILITY = 0;
+    private static final int SUM_HOURS = 1;
+    private static final int SUM_INCOME = 2;
+    private static final int SUMS = 3;
 
     /** Builds the population and agents of {@code scenario}; parallel across cores when {@code parallel}. */
     public Simulation(Scenario scenario, boolean parallel) {
@@ -101,6 +99,10 @@ public final class Simulation {
         int k = schedule.bracketCount();
         this.chunkTax = new double[chunks];
         this.chunkSums = new double[chunks][SUMS];
+        this.chunkWelfare = new WelfareFunction.Accumulator[chunks];
+        for (int c = 0; c < chunks; c++) {
+            chunkWelfare[c] = scenario.swf().accumulator();
+        }
         this.chunkBrackets = new int[chunks][k];
         this.chunkHours = new int[chunks][StepSnapshot.HOURS_BINS];
         List<String> names = new ArrayList<>(workers.metrics().names());
@@ -265,12 +267,12 @@ public final class Simulation {
             int to = Math.min(n, from + CHUNK);
             double[] sums = chunkSums[c];
             Arrays.fill(sums, 0);
+            WelfareFunction.Accumulator welfare = chunkWelfare[c];
+            welfare.reset();
             int[] inBracket = chunkBrackets[c];
             Arrays.fill(inBracket, 0);
             int[] hourBins = chunkHours[c];
             Arrays.fill(hourBins, 0);
-            double swfTerms = 0;
-            double weights = 0;
             double utilities = 0;
             double hoursSum = 0;
             double incomes = 0;
@@ -279,9 +281,7 @@ public final class Simulation {
                 double l = hours[i];
                 double u = z - taxPaid[i] + rebate - labour.labourCost(l);
                 utility[i] = u;
-                double w = SocialWelfare.inverseIncomeWeight(z);
-                swfTerms += u * w;
-                weights += w;
+                welfare.add(u, z, skills[i]);
                 utilities += u;
                 hoursSum += l;
                 incomes += z;
@@ -289,19 +289,19 @@ public final class Simulation {
                 int bin = (int) (l / maxHours * StepSnapshot.HOURS_BINS);
                 hourBins[Math.max(0, Math.min(StepSnapshot.HOURS_BINS - 1, bin))]++;
             }
-            sums[SUM_SWF] = swfTerms;
-            sums[SUM_WEIGHT] = weights;
             sums[SUM_UTILITY] = utilities;
             sums[SUM_HOURS] = hoursSum;
             sums[SUM_INCOME] = incomes;
         });
         double[] total = new double[SUMS];
+        WelfareFunction.Accumulator welfare = scenario.swf().accumulator();
         int[] bracketCounts = new int[brackets.count()];
         int[] hoursHistogram = new int[StepSnapshot.HOURS_BINS];
         for (int c = 0; c < chunks; c++) {
             for (int s = 0; s < SUMS; s++) {
                 total[s] += chunkSums[c][s];
             }
+            welfare.merge(chunkWelfare[c]);
             for (int j = 0; j < bracketCounts.length; j++) {
                 bracketCounts[j] += chunkBrackets[c][j];
             }
@@ -309,7 +309,7 @@ public final class Simulation {
                 hoursHistogram[b] += chunkHours[c][b];
             }
         }
-        double swf = welfare(scenario.swf(), total);
+        double swf = welfare.value();
         double gini = Gini.of(income, population.skillOrder());
 
         forEachChunk(c -> {
@@ -369,19 +369,6 @@ public final class Simulation {
         outcome = how;
         for (SimulationListener l : listeners) {
             l.runEnded(how, last, error);
-        }
-    }
-
-    private static double welfare(SwfWeighting weighting, double[] total) {
-        switch (weighting) {
-            case INVERSE_INCOME:
-                return total[SUM_SWF];
-            case UTILITARIAN:
-                return total[SUM_UTILITY];
-            case INVERSE_INCOME_AVERAGE:
-                return total[SUM_WEIGHT] == 0 ? 0 : total[SUM_SWF] / total[SUM_WEIGHT];
-            default:
-                throw new IllegalStateException(weighting.toString());
         }
     }
 

@@ -23,7 +23,7 @@ import java.nio.file.Path;
 public final class LabApp extends Application {
 
     /** The scenario the window opens with (the single place that names it). */
-    public static final String DEFAULT_SCENARIO = "/sample-scenarios/us-fed-100.json";
+    public static final String DEFAULT_SCENARIO = "/sample-scenarios/classroom-100.json";
 
     private RunViewModel model;
 

@@ -13,6 +13,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import org.econlab.agents.PlannerKinds;
+import org.econlab.agents.WorkerKinds;
 import org.econlab.economy.SaezOptimalRates;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.simulation.RunRecordWriter;
@@ -60,8 +61,9 @@ public final class RunViewModel {
                 sim.scenario().brackets(), saezElasticity(sim.scenario())));
         REFERENCES.put("Stackelberg", sim -> "rational".equals(sim.workerKind())
                 && sim.population().size() <= STACKELBERG_MAX_AGENTS
-                ? org.econlab.economy.StackelbergSearch.optimum(sim.population().skills(), sim.scenario().brackets(),
-                        sim.scenario().labour(), sim.scenario().swf()).ratesPercent()
+                ? org.econlab.economy.StackelbergSearch.optimum(new org.econlab.economy.StackelbergSearch.Problem(
+                        sim.population().skills(), sim.scenario().brackets(), sim.scenario().labour(),
+                        sim.scenario().swf(), WorkerKinds.rebateOf(sim.scenario().worker().json()))).ratesPercent()
                 : null);
     }
 
@@ -467,11 +469,15 @@ public final class RunViewModel {
         return out;
     }
 
-    /** Saez elasticity for the reference line: the saez planner's own, else the reference's 3.0. */
+    /**
+     * Saez elasticity for the reference line: the saez planner's own numbers, else the model's own labour
+     * elasticity 1/(delta-1) (also for {@code "estimated"}, which needs a run to estimate).
+     */
     static double[] saezElasticity(Scenario s) {
         JsonObject p = s.planner().json();
-        if (PlannerKinds.SAEZ.equals(s.planner().kind()) && p.has("elasticity")) {
-            JsonElement e = p.get("elasticity");
+        JsonElement e = p.get("elasticity");
+        if (PlannerKinds.SAEZ.equals(s.planner().kind()) && e != null
+                && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
             if (e.isJsonArray()) {
                 double[] out = new double[e.getAsJsonArray().size()];
                 for (int i = 0; i < out.length; i++) {
@@ -481,7 +487,7 @@ public final class RunViewModel {
             }
             return new double[] {e.getAsDouble()};
         }
-        return new double[] {SaezOptimalRates.AI_ECONOMIST_FLAT_ELASTICITY};
+        return new double[] {s.labour().frischElasticity()};
     }
 
     /**

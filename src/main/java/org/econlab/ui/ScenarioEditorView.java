@@ -40,7 +40,7 @@ import org.econlab.llm.EndpointProfiles;
 import org.econlab.llm.LlmOptions;
 import org.econlab.economy.Gb2IncomePrior;
 import org.econlab.economy.SkillPrior;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.economy.UniformSkillPrior;
@@ -194,18 +194,68 @@ final class ScenarioEditorView {
         field(g, 3, "Steps", "steps", "1000", "steps-field");
         field(g, 4, "Tax year (steps)", "taxYearSteps", "25", "tax-year-field");
         field(g, 5, "Warm-up (steps)", "warmupSteps", "0", "warmup-field");
-        ComboBox<String> swf = new ComboBox<>(FXCollections.observableArrayList(
-                Arrays.stream(SwfWeighting.values()).map(SwfWeighting::id).toList()));
-        fields.register("utility.swf", swf, () -> swf.setValue(Fields.display(draft.get("utility.swf"), SwfWeighting.INVERSE_INCOME.id())));
-        swf.setOnAction(e -> {
-            if (!fields.refreshing() && swf.getValue() != null) {
-                draft.set("utility.swf", swf.getValue());
+        welfareRows(g, 6);
+        field(g, 9, "Labour cost c", "utility.c", "0.0005", "c-field");
+        field(g, 10, "Labour exponent δ", "utility.delta", "3.5", "delta-field");
+        return g;
+    }
+
+    /**
+     * The welfare function in force (rows {@code row..row+2}): a choice of {@link WelfareFunction.Kind}, one
+     * sentence of what it measures, and the Atkinson inequality aversion when that function is chosen.
+     */
+    private void welfareRows(GridPane g, int row) {
+        ComboBox<WelfareFunction.Kind> swf = new ComboBox<>(FXCollections.observableArrayList(WelfareFunction.Kind.values()));
+        swf.setId("swf-box");
+        swf.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WelfareFunction.Kind k) {
+                return k == null ? "" : k.id() + " (" + k.label() + ")";
+            }
+
+            @Override
+            public WelfareFunction.Kind fromString(String s) {
+                return WelfareFunction.Kind.byId(s).orElse(null);
             }
         });
-        g.addRow(6, new Label("SWF weighting"), swf);
-        field(g, 7, "Labour cost c", "utility.c", "0.0005", "c-field");
-        field(g, 8, "Labour exponent δ", "utility.delta", "3.5", "delta-field");
-        return g;
+        swf.setMaxWidth(Double.MAX_VALUE);
+        Label meaning = new Label();
+        meaning.setId("swf-meaning");
+        meaning.setWrapText(true);
+        meaning.getStyleClass().add("field-note");
+        TextField epsilon = new TextField();
+        epsilon.setId("atkinson-epsilon-field");
+        epsilon.setPrefColumnCount(10);
+        epsilon.setTooltip(new Tooltip("Atkinson inequality aversion ε ≥ 0: 0 is the plain sum of utilities, 1 the sum of"
+                + " their logarithms, larger values weigh the worst-off more"));
+        fields.text("utility.atkinsonEpsilon", epsilon, "1");
+        Label epsilonLabel = new Label("Inequality aversion ε");
+        fields.register("utility.swf", swf, () -> {
+            WelfareFunction.Kind k = WelfareFunction.Kind.byId(
+                    Fields.display(draft.get("utility.swf"), WelfareFunction.PAPER.id())).orElse(null);
+            swf.setValue(k);
+            meaning.setText(k == null ? "" : k.meaning());
+            boolean atkinson = k == WelfareFunction.Kind.ATKINSON;
+            epsilon.setDisable(!atkinson);
+            epsilonLabel.setDisable(!atkinson);
+        });
+        swf.setOnAction(e -> {
+            WelfareFunction.Kind k = swf.getValue();
+            if (fields.refreshing() || k == null) {
+                return;
+            }
+            draft.edit(o -> {
+                JsonObject u = obj(o, "utility");
+                u.addProperty("swf", k.id());
+                if (k != WelfareFunction.Kind.ATKINSON) {
+                    u.remove("atkinsonEpsilon");
+                }
+            });
+        });
+        swf.setTooltip(new Tooltip("The social welfare function the planner maximises and the charts report"));
+        g.addRow(row, new Label("Welfare function"), swf);
+        g.add(meaning, 0, row + 1, 3, 1);
+        g.addRow(row + 2, epsilonLabel, epsilon);
     }
 
     // ---- tax schedule ----

@@ -49,20 +49,42 @@ class RationalBestResponseTest {
         }
     }
 
+    /**
+     * Own share of the rebate: a worker among N maximises {@code v l - T(v l) + (T(v l) + others) / N - c l^delta};
+     * arbitrary schedules (also regressive, also 100%) and N from 1 to 1,000.
+     */
+    @Test
+    void ownShareBestResponseBeatsEveryHourOnAFineGrid() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int trial = 0; trial < 300; trial++) {
+            TaxSchedule s = TaxSchedule.of(BracketPreset.THREE.brackets(), 10 * rnd.nextInt(11), 10 * rnd.nextInt(11),
+                    10 * rnd.nextInt(11));
+            int workers = trial % 3 == 0 ? 1 + rnd.nextInt(5) : 1 + rnd.nextInt(1000);
+            double skill = trial % 5 == 0 ? 90_000.0 / (1 + rnd.nextInt(100)) : rnd.nextDouble(1, 20_000);
+            double k = 1 - 1.0 / workers;
+            assertBeatsGrid(new RationalBestResponse(s, PAPER, RebateTreatment.OWN_SHARE, workers), s, PAPER, skill, k);
+        }
+    }
+
     private static void assertBeatsGrid(TaxSchedule s, LabourModel m, double skill) {
-        double best = new RationalBestResponse(s, m).hours(skill);
+        assertBeatsGrid(new RationalBestResponse(s, m), s, m, skill, 1);
+    }
+
+    /** {@code k}: the share of its own tax the worker loses (1 price-taking, 1 - 1/N with its own share). */
+    private static void assertBeatsGrid(RationalBestResponse br, TaxSchedule s, LabourModel m, double skill, double k) {
+        double best = br.hours(skill);
         assertTrue(best >= 0 && best <= m.maxHoursPerWeek());
-        double bestValue = value(s, m, skill, best);
+        double bestValue = value(s, m, skill, best, k);
         int steps = (int) (m.maxHoursPerWeek() * 100);
         for (int i = 0; i <= steps; i++) {
             double l = i / 100.0;
-            assertTrue(value(s, m, skill, l) <= bestValue + 1e-6 * Math.max(1, Math.abs(bestValue)),
+            assertTrue(value(s, m, skill, l, k) <= bestValue + 1e-6 * Math.max(1, Math.abs(bestValue)),
                     () -> "hours " + l + " beat " + best + " for skill " + skill + " under " + s + " and " + m);
         }
     }
 
-    private static double value(TaxSchedule s, LabourModel m, double skill, double hours) {
+    private static double value(TaxSchedule s, LabourModel m, double skill, double hours, double k) {
         double z = skill * hours;
-        return z - s.taxUsd(z) - m.labourCost(hours);
+        return z - k * s.taxUsd(z) - m.labourCost(hours);
     }
 }

@@ -7,7 +7,7 @@ import org.econlab.config.InvalidInputException;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.LabourModel;
 import org.econlab.economy.StackelbergSearch;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
@@ -84,18 +84,19 @@ class ElectionTest {
     void builtInCandidatesRunOnTheirOwnBestPlatformAndVotersPickTheirBest() {
         double[] skills = {60, 150, 400, 900, 2500, 6000};
         Population p = Population.ofSkills(skills);
-        AgentSetup setup = new AgentSetup(p, FIFTY, LabourModel.PAPER, SwfWeighting.INVERSE_INCOME, 1, 100, 25);
+        AgentSetup setup = new AgentSetup(p, FIFTY, LabourModel.PAPER, WelfareFunction.PAPER, 1, 100, 25);
         BuiltInElectorate e = new BuiltInElectorate(setup);
         ElectionContext ctx = context(p, FIFTY, 1, 25);
         double[] z = new double[skills.length];
         double[] u = new double[skills.length];
         for (int a = 0; a < skills.length; a++) {
             Optional<double[]> platform = e.platform(a, ctx);
-            StackelbergSearch.outcome(skills, FIFTY, LabourModel.PAPER, z, u);
+            StackelbergSearch.outcome(followers(skills), FIFTY, new double[skills.length], z, u);
             double stay = u[a];
             if (platform.isPresent()) {
-                StackelbergSearch.outcome(skills, FIFTY.withRates(
-                        org.econlab.economy.RateDeltas.leaderRates(FIFTY.ratesPercent(), platform.get())), LabourModel.PAPER, z, u);
+                StackelbergSearch.outcome(followers(skills), FIFTY.withRates(
+                        org.econlab.economy.RateDeltas.leaderRates(FIFTY.ratesPercent(), platform.get())),
+                        new double[skills.length], z, u);
                 assertTrue(u[a] > stay, "a candidate's platform raises its own utility");
                 for (double d : platform.get()) {
                     assertTrue(d == -20 || d == -10 || d == 0 || d == 10 || d == 20);
@@ -117,9 +118,16 @@ class ElectionTest {
         Candidate c = o.candidates().stream().filter(x -> x.agent() == candidate).findFirst().orElseThrow();
         double[] z = new double[skills.length];
         double[] u = new double[skills.length];
-        StackelbergSearch.outcome(skills, FIFTY.withRates(
-                org.econlab.economy.RateDeltas.leaderRates(FIFTY.ratesPercent(), c.platformDeltas())), LabourModel.PAPER, z, u);
+        StackelbergSearch.outcome(followers(skills), FIFTY.withRates(
+                org.econlab.economy.RateDeltas.leaderRates(FIFTY.ratesPercent(), c.platformDeltas())),
+                new double[skills.length], z, u);
         return u[voter];
+    }
+
+    /** Voters predict best responses that count their own share of the rebate, as the built-in electorate does. */
+    private static StackelbergSearch.Problem followers(double[] skills) {
+        return new StackelbergSearch.Problem(skills, FIFTY.brackets(), LabourModel.PAPER, WelfareFunction.PAPER,
+                org.econlab.economy.RebateTreatment.OWN_SHARE);
     }
 
     @Test

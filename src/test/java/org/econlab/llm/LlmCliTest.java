@@ -7,7 +7,7 @@ import org.econlab.agents.AgentSetup;
 import org.econlab.agents.StepContext;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.LabourModel;
-import org.econlab.economy.SwfWeighting;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
@@ -109,7 +109,7 @@ class LlmCliTest {
         try {
             TaxSchedule rates = TaxSchedule.of(BracketPreset.THREE.brackets(), 50, 100, 0);
             AgentSetup setup = new AgentSetup(Population.ofSkills(100, 500, 900, 2000), rates, LabourModel.PAPER,
-                    SwfWeighting.INVERSE_INCOME, 1, 10, 5);
+                    WelfareFunction.PAPER, 1, 10, 5);
             LlmElectorate e = LlmElectorate.create(setup,
                     com.google.gson.JsonParser.parseString("{\"kind\":\"llm\",\"endpoint\":\"fake\"}").getAsJsonObject(),
                     "electorate");

@@ -107,4 +107,41 @@ class ScenarioCodecTest {
             assertTrue(n >= 3);
         }
     }
+
+    @Test
+    void welfareFunctionsAreReadWithTheirParameterAndWrittenBack() {
+        Scenario s = ScenarioCodec.parse(base("{ \"preset\": \"three\" }",
+                ", \"utility\": { \"swf\": \"atkinson\", \"atkinsonEpsilon\": 2 }"));
+        assertEquals(org.econlab.economy.WelfareFunction.atkinson(2), s.swf());
+        assertEquals(s.swf(), ScenarioCodec.fromJson(ScenarioCodec.toJson(s)).swf());
+        assertEquals(org.econlab.economy.WelfareFunction.INVERSE_SKILL, ScenarioCodec.parse(base(
+                "{ \"preset\": \"three\" }", ", \"utility\": { \"swf\": \"inverse_skill\" }")).swf());
+        assertEquals(org.econlab.economy.WelfareFunction.PAPER, ScenarioCodec.parse(base("{ \"preset\": \"three\" }", "")).swf());
+    }
+
+    @Test
+    void badWelfareFieldsAreNamed() {
+        String m = refuse(base("{ \"preset\": \"three\" }", ", \"utility\": { \"swf\": \"rawls\" }"));
+        assertTrue(m.startsWith("utility.swf: unknown welfare function \"rawls\""), m);
+        assertTrue(m.contains("inverse_skill") && m.contains("maximin") && m.contains("atkinson"), m);
+        assertEquals("utility.atkinsonEpsilon: is only used with swf \"atkinson\"", refuse(base("{ \"preset\": \"three\" }",
+                ", \"utility\": { \"swf\": \"maximin\", \"atkinsonEpsilon\": 2 }")));
+        assertTrue(refuse(base("{ \"preset\": \"three\" }",
+                ", \"utility\": { \"swf\": \"atkinson\", \"atkinsonEpsilon\": -1 }")).startsWith("utility.atkinsonEpsilon: -1"));
+    }
+
+    @Test
+    void saezElasticityIsTheModelsByDefaultANumberOrEstimated() {
+        String three = "{ \"preset\": \"three\" }";
+        String plannerModel = "{ \"schemaVersion\": 1, \"population\": { \"agents\": 5 }, \"brackets\": " + three
+                + ", \"worker\": { \"kind\": \"rational\" }, \"planner\": { \"kind\": \"saez\", \"elasticity\": %s } }";
+        ScenarioCodec.parse(plannerModel.formatted("\"model\""));
+        ScenarioCodec.parse(plannerModel.formatted("\"estimated\""));
+        ScenarioCodec.parse(plannerModel.formatted("3.0"));
+        ScenarioCodec.parse(plannerModel.formatted("[0.18, 0.11, 0.57]"));
+        String m = assertThrows(InvalidInputException.class, () -> ScenarioCodec.parse(plannerModel.formatted("\"guess\""))).getMessage();
+        assertEquals("planner.elasticity: \"guess\" is not one of model, estimated", m);
+        assertEquals("worker.rebate: \"realised\" is not one of own_share, price_taking", refuse(base(three, "")
+                .replace("{ \"kind\": \"rational\" }", "{ \"kind\": \"rational\", \"rebate\": \"realised\" }")));
+    }
 }
