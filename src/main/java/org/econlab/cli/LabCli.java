@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = LabCli.Version.class,
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
-        subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, ValidateCommand.class,
+        subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, StackelbergCommand.class, ValidateCommand.class,
                 BenchCommand.class, ReplicateCommand.class, ExportCommand.class, CompareCommand.class,
                 SweepCommand.class, LlmCommand.class, CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {

@@ -72,6 +72,11 @@ public record Scenario(String name, String description, long seed, int steps, in
                 labour, swf, newWorker, planner);
     }
 
+    public Scenario withSwf(WelfareFunction newSwf) {
+        return new Scenario(name, description, seed, steps, taxYearSteps, warmupSteps, population, startSchedule,
+                labour, newSwf, worker, planner);
+    }
+
     public Scenario withStartSchedule(TaxSchedule schedule) {
         return new Scenario(name, description, seed, steps, taxYearSteps, warmupSteps, population, schedule,
                 labour, swf, worker, planner);

@@ -15,35 +15,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplicateCommandTest {
 
     @Test
-    void writesOneCsvRowPerRunAndAMarkdownSummary(@TempDir Path dir) throws Exception {
+    void writesOneCsvRowPerRunAndAMarkdownSummaryWithIntervalsAndAssumptions(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), "replicate", "--steps", "60", "--seeds", "2",
                 "--out", dir.toString());
         assertEquals(LabCli.OK, code, err.toString());
         List<String> csv = Files.readAllLines(dir.resolve("replication.csv"));
-        assertTrue(csv.get(0).startsWith("scenario,planner,seed,swf_final,swf_mean_last20pct,"), csv.get(0));
-        assertTrue(csv.get(0).contains(",mean_labor,gini,total_tax,"), csv.get(0));
-        // rational-5: 4 planners, us-fed-100: 5, bounded-100: 4, democratic-100: 5; two seeds each
-        assertEquals(1 + 2 * (4 + 5 + 4 + 5), csv.size());
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,democratic,")));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("us-fed-100,us_fed,")));
+        assertEquals("scenario,welfare,planner,seed,swf_final,swf_mean_last20pct,swf_mean_exploit,mean_labor,gini,"
+                + "total_tax,final_rates,zero_income_final,idle_workers,stackelberg_rational_swf", csv.get(0));
+        // per seed and welfare function: rational-5 and bounded-100 6 planners, us-fed-100 7 (+ us_fed),
+        // democratic-100 7 (+ the elected leader)
+        assertEquals(1 + 2 * 2 * (6 + 7 + 6 + 7), csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,inverse_skill,democratic_platforms,1042,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("us-fed-100,inverse_income,us_fed,42,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("bounded-100,inverse_skill,saez_paper,43,")));
         String md = Files.readString(dir.resolve("replication.md"));
-        assertTrue(md.contains("## us-fed-100") && md.contains("| stackelberg |") && md.contains("+-"), md);
+        assertTrue(md.contains("## Assumptions in force") && md.contains("own_share") && md.contains("delta = 3.5"), md);
+        assertTrue(md.contains("## us-fed-100 | inverse_skill") && md.contains("| stackelberg |"), md);
+        assertTrue(md.contains("| icrl - saez (exploit SWF) |") && md.contains("| icrl / stackelberg (exploit SWF), median |")
+                && md.contains("| democratic_platforms - icrl (exploit SWF) |") && md.contains(" of 2 |"), md);
 
-        // The same command gives the same numbers (everything is seeded).
+        // The same command gives the same numbers (everything is seeded), whatever the thread count.
         Path again = dir.resolve("again");
         LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "replicate", "--steps", "60",
                 "--seeds", "2", "--threads", "1", "--out", again.toString());
         assertEquals(csv, Files.readAllLines(again.resolve("replication.csv")));
+        assertEquals(md, Files.readString(again.resolve("replication.md")));
     }
 
     @Test
-    void badSeedCountIsAOneLineInputError(@TempDir Path dir) {
+    void badArgumentsAreOneLineInputErrors(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int code = LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "replicate", "--seeds", "0",
                 "--out", dir.toString());
         assertEquals(LabCli.BAD_INPUT, code);
         assertTrue(err.toString().startsWith("error: --seeds: 0 is outside 1..1000"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(LabCli.BAD_INPUT, LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err2),
+                "replicate", "--swf", "rawls", "--out", dir.toString()));
+        assertTrue(err2.toString().startsWith("error: --swf: unknown welfare function \"rawls\""), err2.toString());
     }
 }
