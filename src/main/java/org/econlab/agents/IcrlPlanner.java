@@ -8,58 +8,91 @@ import org.econlab.random.RandomStreams;
 import org.econlab.random.RandomStreams.Purpose;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A built-in in-context-RL planner with the LLM planner's action space and observations (paper-model §5):
  * it starts from the scenario's start rates (50% in every bracket by default) and, at each tax-year start,
  * applies a DELTA per bracket in {-20, -10, 0, 10, 20} with the planner rule (truncate at 0 and 100). It
- * sees each step's SWF and the income distribution over brackets, and remembers its own history of
- * schedules and their SWF.
+ * sees each step's SWF and the workers' incomes (the LLM planner's income histogram).
  *
- * <p><b>Algorithm: coordinate-wise pattern search with memory.</b>
- * <ol>
- *   <li>Score of a tax year = median SWF over its steps after the first {@code settle} fraction (workers
- *       re-adapt after a change). The median, not the mean, because one worker exploring 0 hours makes
- *       the paper's SWF spike by the whole rebate ({@code u/max(z,1)} with z = 0, paper-model §7): a
- *       mean would reward exploration noise. Each schedule keeps the mean of its yearly scores.</li>
- *   <li>The incumbent is the schedule with the best mean score. A new incumbent that was scored only once
- *       is revisited once before it is trusted (guards against a lucky noisy year).</li>
- *   <li>Explore: if the last probe (bracket j, direction d) produced the incumbent, probe further along
- *       d; otherwise probe a random bracket among those someone earns into (visible in the income
- *       histogram) with a random direction and size 10 or 20 points. The probe is the incumbent with that
- *       bracket moved; rates move toward it by at most 20 points per bracket per year.</li>
- *   <li>Exploit: from the last 10% of the run ({@link StepContext#inFinalTenth}) it moves to the
- *       incumbent and stays ("choose the best").</li>
- * </ol>
- * Random draws come from {@link RandomStreams} (purpose PLANNER_POLICY, step = decision step).
+ * <p><b>Algorithm: a pattern search whose comparisons cancel drift.</b> Workers keep learning while the planner
+ * searches, so welfare drifts from year to year even under fixed rates (by several percent in the first tax
+ * years, and again after every change of rates while workers re-adapt). Comparing a schedule with a score
+ * remembered from long ago rewards whatever was played later. So each probe is judged in an A-B-B-A block of
+ * tax years: incumbent, probe, probe, incumbent. The probe wins if its two years' scores add up to more than the
+ * two incumbent years around them, which cancels any linear drift and averages two years on each side. A winning
+ * probe becomes the incumbent and the next probe goes further the same way; a losing probe is followed by another
+ * direction, its block's last incumbent year serving as the next block's first.
+ *
+ * <p>Score of a year = median SWF over its steps after the first {@code settle} fraction (workers re-adapt after a
+ * change). The median, not the mean, because one worker exploring 0 hours makes the paper's SWF spike by a whole
+ * rebate ({@code u/max(z,1)} with z = 0, paper-model §7).
+ *
+ * <p>Directions: with probability {@value #COMMON_MODE_SHARE} every bracket together (all rates up or down by the
+ * same points, stopping at 0 and 100: the cheapest way to find the overall level of taxation), otherwise one
+ * bracket, chosen with probability proportional to the number of workers whose income reaches it (its tax base,
+ * read off the income distribution). Steps are 10 or 20 points, so every move between incumbent and probe is one
+ * legal DELTA. In the last 10% of the run ({@link StepContext#inFinalTenth}) it plays the incumbent and stays
+ * ("choose the best").
+ *
+ * <p>Random draws come from {@link RandomStreams} (purpose PLANNER_POLICY, step = decision step).
  */
 public final class IcrlPlanner implements PlannerPolicy {
 
     public static final String KIND = "icrl";
     public static final double DEFAULT_SETTLE = 0.4;
+    /**
+     * Share of the run after which the planner stops probing and plays its best schedule: one tenth before the
+     * final tenth, so that workers, who still explore until then, learn what that schedule does to them.
+     */
+    public static final double DEFAULT_COMMIT = 0.8;
+    /** Share of probes that move every bracket together. */
+    public static final double COMMON_MODE_SHARE = 0.5;
+    /** A probe must beat its incumbent by this many standard deviations of the block statistic under no effect. */
+    public static final double MARGIN_SD = 1.0;
+    /** Weight of the newest block in the running estimate of the year-to-year noise. */
+    private static final double NOISE_MEMORY = 0.2;
+
+    /** Which year of the incumbent-probe-probe-incumbent block was just played. */
+    private enum Phase { INCUMBENT_FIRST, PROBE_FIRST, PROBE_SECOND, INCUMBENT_LAST, SETTLED }
 
     private final long seed;
     private final double settle;
-    private final Map<String, double[]> scores = new LinkedHashMap<>(); // key -> {sum, count}
-    private final Map<String, TaxSchedule> schedules = new LinkedHashMap<>();
-    private TaxSchedule current;
+    private final double commitShare;
     private double[] yearSwf = new double[32];
     private int yearCount;
-    private double yearMaxIncome;
-    private int probeBracket = -1;
-    private int probeDirection;
-    private double probeSize;
-    private TaxSchedule probe;
+    private final int[] reach; // per bracket: workers whose income reached its lower cutoff, last year
+    private TaxSchedule current;
     private TaxSchedule incumbent;
+    private TaxSchedule probe;
+    private double[] direction;   // the probe's move from the incumbent, points per bracket
+    private boolean extend;       // the last probe won: go on in its direction
+    private boolean reverse;      // the last probe lost and was not itself a reversal: try the opposite way
+    private final java.util.Set<TaxSchedule> rejected = new java.util.HashSet<>(); // lost probes of this incumbent
+    private Phase phase;
+    private double incumbentFirst;
+    private double probeFirst;
+    private double probeSecond;
     private double incumbentScore = Double.NaN;
+    private int schedulesTried;
+    private double noiseVariance; // of one year's score under fixed rates, estimated from the incumbent years
+    private int noiseSamples;
 
     public IcrlPlanner(AgentSetup setup, double settle) {
+        this(setup, settle, DEFAULT_COMMIT);
+    }
+
+    /**
+     * @param settle      share of each tax year left out of its score while workers re-adapt, in [0, 0.95]
+     * @param commitShare share of the run after which no probe is started, in (0, 1]
+     */
+    public IcrlPlanner(AgentSetup setup, double settle, double commitShare) {
         this.seed = setup.seed();
         this.settle = settle;
+        this.commitShare = commitShare;
         this.current = setup.startSchedule();
+        this.reach = new int[current.bracketCount()];
     }
 
     @Override
@@ -76,46 +109,76 @@ public final class IcrlPlanner implements PlannerPolicy {
             }
             yearSwf[yearCount++] = swf;
         }
-        double[] z = state.income();
-        for (int i = 0; i < state.size(); i++) {
-            yearMaxIncome = Math.max(yearMaxIncome, z[i]);
+        if (ctx.lastStepOfTaxYear()) {
+            double[] z = state.income();
+            Arrays.fill(reach, 0);
+            for (int i = 0; i < state.size(); i++) {
+                for (int j = 0; j < reach.length && z[i] > current.brackets().lowerUsd(j); j++) {
+                    reach[j]++;
+                }
+            }
         }
     }
 
     @Override
     public TaxSchedule decide(StepContext ctx) {
-        if (ctx.step() == 0) {
-            current = ctx.schedule();
-            return current;
-        }
         current = ctx.schedule();
-        if (yearCount > 0) {
-            String key = Arrays.toString(current.ratesPercent());
-            double[] s = scores.computeIfAbsent(key, k -> new double[2]);
-            s[0] += median(yearSwf, yearCount);
-            s[1]++;
-            schedules.putIfAbsent(key, current);
-        }
-        double maxIncome = yearMaxIncome;
-        yearCount = 0;
-        yearMaxIncome = 0;
-        TaxSchedule previousIncumbent = incumbent;
-        pickIncumbent();
-        if (incumbent == null) {
+        if (ctx.step() == 0) {
             return current;
+        }
+        double score = yearCount == 0 ? 0 : median(yearSwf, yearCount);
+        yearCount = 0;
+        TaxSchedule expected = phase == Phase.PROBE_FIRST || phase == Phase.PROBE_SECOND ? probe : incumbent;
+        if (phase == null || !current.equals(expected)) {
+            // the first decision, or rates moved by hand: measure from here
+            incumbent = current;
+            schedulesTried++;
+            phase = Phase.INCUMBENT_FIRST;
+            extend = false;
+        }
+        switch (phase) {
+            case INCUMBENT_FIRST -> incumbentFirst = score;
+            case PROBE_FIRST -> probeFirst = score;
+            case PROBE_SECOND -> probeSecond = score;
+            case INCUMBENT_LAST -> {
+                // The two incumbent years of a block differ only by noise and drift: their spread sets the bar.
+                double d = score - incumbentFirst;
+                noiseVariance = noiseSamples == 0 ? d * d / 2 : (1 - NOISE_MEMORY) * noiseVariance + NOISE_MEMORY * d * d / 2;
+                noiseSamples++;
+                double margin = MARGIN_SD * 2 * Math.sqrt(noiseVariance);
+                extend = probeFirst + probeSecond - (incumbentFirst + score) > margin;
+                if (extend) {
+                    incumbent = probe;
+                    incumbentScore = 0.5 * (probeFirst + probeSecond);
+                    rejected.clear();
+                    reverse = false;
+                } else {
+                    rejected.add(probe);
+                    reverse = !reverse;
+                    incumbentFirst = score; // this incumbent year opens the next block
+                    incumbentScore = score;
+                }
+            }
+            case SETTLED -> incumbentScore = score;
         }
         TaxSchedule target;
-        double[] inc = scores.get(Arrays.toString(incumbent.ratesPercent()));
-        if (ctx.inFinalTenth()) {
+        if (ctx.step() >= commitShare * ctx.totalSteps() || ctx.inFinalTenth()) {
             target = incumbent;
-        } else if (inc[1] < 2 && !incumbent.equals(current)) {
-            target = incumbent; // revisit a once-lucky incumbent before trusting it
-        } else {
-            boolean probeWon = probe != null && incumbent.equals(probe) && !incumbent.equals(previousIncumbent);
-            if (!probeWon || !extend()) {
-                newProbe(ctx, maxIncome);
-            }
+            phase = Phase.SETTLED; // no probe is started any more
+            probe = null;
+        } else if (phase == Phase.PROBE_FIRST) {
             target = probe;
+            phase = Phase.PROBE_SECOND;
+        } else if (phase == Phase.PROBE_SECOND) {
+            target = incumbent;
+            phase = Phase.INCUMBENT_LAST;
+        } else if (phase == Phase.INCUMBENT_LAST && extend) {
+            target = incumbent; // measure the new incumbent: the first year of the next block
+            phase = Phase.INCUMBENT_FIRST;
+        } else {
+            probe = nextProbe(ctx.step());
+            target = probe == null ? incumbent : probe;
+            phase = probe == null ? Phase.INCUMBENT_FIRST : Phase.PROBE_FIRST;
         }
         double[] deltas = new double[current.bracketCount()];
         for (int j = 0; j < deltas.length; j++) {
@@ -126,76 +189,99 @@ public final class IcrlPlanner implements PlannerPolicy {
         return current;
     }
 
+    /**
+     * The winning direction again; after a loss, the opposite direction (the paper's reflection: "increasing the
+     * rate decreased SWF, so it is too high"); else a random direction not yet rejected from this incumbent. Null
+     * if no move is legal.
+     */
+    private TaxSchedule nextProbe(int step) {
+        TaxSchedule p = null;
+        if (extend) {
+            p = shifted(incumbent, direction);
+        } else if (reverse) {
+            for (int j = 0; j < direction.length; j++) {
+                direction[j] = -direction[j];
+            }
+            p = shifted(incumbent, direction);
+            if (p == null || rejected.contains(p)) {
+                p = null;
+                reverse = false;
+            }
+        }
+        extend = false;
+        for (int attempt = 0; p == null && attempt < 32; attempt++) {
+            direction = randomDirection(step, attempt);
+            p = shifted(incumbent, direction);
+            if (p != null && rejected.contains(p) && attempt < 31) {
+                p = null;
+            }
+        }
+        if (p != null) {
+            schedulesTried++;
+        }
+        return p;
+    }
+
     static double median(double[] values, int n) {
         double[] v = Arrays.copyOf(values, n);
         Arrays.sort(v);
         return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
-    private void pickIncumbent() {
-        double best = Double.NEGATIVE_INFINITY;
-        String bestKey = null;
-        for (Map.Entry<String, double[]> e : scores.entrySet()) {
-            double mean = e.getValue()[0] / e.getValue()[1];
-            if (mean > best) {
-                best = mean;
-                bestKey = e.getKey();
-            }
+    /**
+     * The schedule moved by {@code move} points per bracket with each rate stopped at 0 and 100, or null if that
+     * leaves it unchanged.
+     */
+    private static TaxSchedule shifted(TaxSchedule s, double[] move) {
+        double[] r = s.ratesPercent();
+        boolean changed = false;
+        for (int j = 0; j < r.length; j++) {
+            double next = Math.max(0, Math.min(100, r[j] + move[j]));
+            changed |= next != r[j];
+            r[j] = next;
         }
-        if (bestKey != null) {
-            incumbent = schedules.get(bestKey);
-            incumbentScore = best;
-        }
+        return changed ? s.withRates(r) : null;
     }
 
-    /** Continues the winning probe one more step in the same direction; false if it would leave 0..100. */
-    private boolean extend() {
-        double next = incumbent.ratePercent(probeBracket) + probeDirection * probeSize;
-        if (next < 0 || next > 100) {
-            return false;
-        }
-        double[] r = incumbent.ratesPercent();
-        r[probeBracket] = next;
-        probe = incumbent.withRates(r);
-        return true;
-    }
-
-    private void newProbe(StepContext ctx, double maxIncome) {
+    /** A random move: all brackets together, or one bracket weighted by its tax base; 10 or 20 points, up or down. */
+    private double[] randomDirection(int step, int attempt) {
         int k = incumbent.bracketCount();
-        int active = 0;
-        for (int j = 0; j < k; j++) {
-            if (incumbent.brackets().lowerUsd(j) < maxIncome) {
-                active++;
-            }
+        double sign = uniform(step, 4 * attempt + 1) < 0.5 ? -1 : 1;
+        double[] move = new double[k];
+        if (uniform(step, 4 * attempt + 2) < COMMON_MODE_SHARE) {
+            Arrays.fill(move, sign * 10);
+        } else {
+            double size = uniform(step, 4 * attempt) < 0.5 ? 10 : 20;
+            move[pickBracket(uniform(step, 4 * attempt + 3))] = sign * size;
         }
-        if (active == 0) {
-            active = k;
-        }
-        int step = ctx.step();
-        for (int attempt = 0; attempt < 16; attempt++) {
-            int pick = (int) (RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, 0, step, 3 * attempt) * active);
-            int dir = RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, 0, step, 3 * attempt + 1) < 0.5 ? -1 : 1;
-            double size = RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, 0, step, 3 * attempt + 2) < 0.5 ? 10 : 20;
-            double[] r = incumbent.ratesPercent();
-            double next = r[pick] + dir * size;
-            if (next < 0 || next > 100) {
-                next = r[pick] - dir * size;
-                dir = -dir;
-            }
-            if (next < 0 || next > 100) {
-                continue;
-            }
-            r[pick] = next;
-            probeBracket = pick;
-            probeDirection = dir;
-            probeSize = size;
-            probe = incumbent.withRates(r);
-            return;
-        }
-        probe = incumbent;
+        return move;
     }
 
-    /** The best schedule so far by mean tax-year score, or null before the first year is scored. */
+    /** A bracket drawn with probability proportional to its tax base (uniform before any income is seen). */
+    private int pickBracket(double u) {
+        int total = 0;
+        for (int r : reach) {
+            total += r;
+        }
+        int k = reach.length;
+        if (total == 0) {
+            return Math.min(k - 1, (int) (u * k));
+        }
+        double x = u * total;
+        for (int j = 0; j < k; j++) {
+            x -= reach[j];
+            if (x < 0) {
+                return j;
+            }
+        }
+        return k - 1;
+    }
+
+    private double uniform(int step, int draw) {
+        return RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, 0, step, draw);
+    }
+
+    /** The best schedule so far (the last probe that won its block), or null before the first decision. */
     public TaxSchedule incumbent() {
         return incumbent;
     }
@@ -210,7 +296,7 @@ public final class IcrlPlanner implements PlannerPolicy {
 
             @Override
             public double value(int index) {
-                return index == 0 ? (Double.isNaN(incumbentScore) ? 0 : incumbentScore) : scores.size();
+                return index == 0 ? (Double.isNaN(incumbentScore) ? 0 : incumbentScore) : schedulesTried;
             }
         };
     }

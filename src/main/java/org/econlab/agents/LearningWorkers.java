@@ -23,6 +23,15 @@ import java.util.List;
  * with equal chance (the finite-difference idea behind the paper's directional hint). When told to choose
  * the best, it plays its best remembered bin. Its very first step is a uniformly random bin.
  *
+ * <p><b>Memory and the rates in force</b> ({@code memory}). Every line of an LLM worker's history shows the
+ * rates it was earned under ({@code TAX: = [...]}). With {@code memory: "rates"} (default) a worker treats the
+ * returns it remembers as evidence about the rates they were earned under only: when the schedule changes it
+ * forgets them, plays its last best bin again first, and explores from there. With {@code memory: "all"} it keeps
+ * every remembered return across schedules, as a pure bandit would; then after a tax increase every remembered
+ * return of a bin not played since looks too good, and the worker wanders through them until each is refreshed
+ * (for two to three tax years with the paper's constants), which makes any rise in rates look worse for a while
+ * than it is.
+ *
  * <p><b>Reward</b> (paper-model §3.2, quirk 9): egotistical: own utility u; altruistic: the previous
  * step's SWF; adversarial: minus it. Persona workers ({@link #PERSONA_KIND}) learn from
  * {@code u_adj = r u} with r from the {@link SatisfactionRule}; the planner's SWF still uses u. How the rebate
@@ -49,6 +58,9 @@ public final class LearningWorkers implements WorkerPolicy {
     private final double learningRate;
     private final double explore;
     private final RebateTreatment rebate;
+    private final boolean forgetOnNewRates;
+    private final int[] anchor;         // per agent: the bin to play first under new rates, or -1
+    private org.econlab.economy.TaxSchedule ratesInForce;
     private final SatisfactionRule satisfactionRule;
     private final double[] q;
     private final int[] visits;
@@ -61,20 +73,24 @@ public final class LearningWorkers implements WorkerPolicy {
      * @param learningRate     floor of the per-bin step size, in (0, 1]
      * @param explore          chance of a uniformly random bin on an exploring step, in [0, 1]
      * @param rebate           how the rebate enters the reward
+     * @param forgetOnNewRates forget remembered returns when the schedule changes ({@code memory: "rates"})
      * @param satisfactionRule the persona rule, or null for plain learning workers
      */
     public LearningWorkers(AgentSetup setup, double learningRate, double explore, RebateTreatment rebate,
-                           SatisfactionRule satisfactionRule) {
+                           boolean forgetOnNewRates, SatisfactionRule satisfactionRule) {
         this.kind = satisfactionRule == null ? KIND : PERSONA_KIND;
         this.seed = setup.seed();
         this.learningRate = learningRate;
         this.explore = explore;
         this.rebate = rebate;
+        this.forgetOnNewRates = forgetOnNewRates;
         this.satisfactionRule = satisfactionRule;
         int n = setup.population().size();
         this.q = new double[n * BINS];
         this.visits = new int[n * BINS];
         this.bin = new int[n];
+        this.anchor = new int[n];
+        java.util.Arrays.fill(anchor, -1);
         this.satisfaction = new double[n];
         java.util.Arrays.fill(satisfaction, SatisfactionRule.SATISFIED);
         this.types = setup.population().utilityTypeOrdinals();
@@ -83,6 +99,23 @@ public final class LearningWorkers implements WorkerPolicy {
     @Override
     public String kind() {
         return kind;
+    }
+
+    /** Under new rates (memory "rates"): every worker keeps only which bin was its best, to play it first. */
+    @Override
+    public void beginStep(StepContext ctx) {
+        org.econlab.economy.TaxSchedule now = ctx.schedule();
+        if (forgetOnNewRates && ratesInForce != null && !now.equals(ratesInForce)) {
+            for (int i = 0; i < anchor.length; i++) {
+                int best = bestBin(i);
+                if (best >= 0) {
+                    anchor[i] = best;
+                }
+                java.util.Arrays.fill(visits, i * BINS, (i + 1) * BINS, 0);
+                java.util.Arrays.fill(q, i * BINS, (i + 1) * BINS, 0);
+            }
+        }
+        ratesInForce = now;
     }
 
     @Override
@@ -94,7 +127,9 @@ public final class LearningWorkers implements WorkerPolicy {
         for (int i = from; i < to; i++) {
             int best = bestBin(i);
             int b;
-            if (best < 0) {
+            if (best < 0 && anchor[i] >= 0) {
+                b = anchor[i]; // first step under new rates: measure the old best again
+            } else if (best < 0) {
                 b = (int) (RandomStreams.uniform(seed, Purpose.WORKER_POLICY, i, k, 0) * BINS);
             } else if (exploit) {
                 b = best;

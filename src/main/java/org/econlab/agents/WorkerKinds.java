@@ -41,19 +41,21 @@ public final class WorkerKinds {
             return setup -> new FixedWorkers(hours, setup.seed());
         });
         register(LearningWorkers.KIND, "bounded-rational in-context learners: noisy hill-climb over remembered"
-                + " returns per 10-hour bin (learningRate, explore, rebate)", (p, labour) -> {
+                + " returns per 10-hour bin (learningRate, explore, rebate, memory)", (p, labour) -> {
                     double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
                     double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
                     RebateTreatment rebate = learnersRebate(p);
+                    boolean forget = forgetOnNewRates(p);
                     p.rejectUnknown();
-                    return setup -> new LearningWorkers(setup, lr, explore, rebate, null);
+                    return setup -> new LearningWorkers(setup, lr, explore, rebate, forget, null);
                 });
         register(LearningWorkers.PERSONA_KIND, "learning workers with census personas whose satisfaction r"
                 + " (net tax rate within a persona tolerance) scales their learning signal u_adj = r u"
-                + " (learningRate, explore, rebate, taxTolerance)", (p, labour) -> {
+                + " (learningRate, explore, rebate, memory, taxTolerance)", (p, labour) -> {
                     double lr = p.number("learningRate", LearningWorkers.DEFAULT_LEARNING_RATE, 1e-6, 1);
                     double explore = p.number("explore", LearningWorkers.DEFAULT_EXPLORE, 0, 1);
                     RebateTreatment rebate = learnersRebate(p);
+                    boolean forget = forgetOnNewRates(p);
                     double tolerance = p.number("taxTolerance", SatisfactionRule.DEFAULT_BASE_TOLERANCE, 0, 1);
                     String kindPath = p.pathOf("kind");
                     p.rejectUnknown();
@@ -67,7 +69,7 @@ public final class WorkerKinds {
                                         "persona workers must all be egotistical (paper-model §4.3)");
                             }
                         }
-                        return new LearningWorkers(setup, lr, explore, rebate,
+                        return new LearningWorkers(setup, lr, explore, rebate, forget,
                                 new SatisfactionRule(setup.population(), tolerance));
                     };
                 });
@@ -91,6 +93,11 @@ public final class WorkerKinds {
         com.google.gson.JsonElement e = worker.get("rebate");
         return e != null && e.isJsonPrimitive() ? RebateTreatment.byId(e.getAsString()).orElse(DEFAULT_REBATE)
                 : DEFAULT_REBATE;
+    }
+
+    /** Learning workers' {@code memory}: {@code "rates"} (default) forgets remembered returns under new rates. */
+    private static boolean forgetOnNewRates(JsonFields p) {
+        return p.choice("memory", "rates", List.of("rates", "all")).equals("rates");
     }
 
     /**

@@ -3,6 +3,8 @@ package org.econlab.agents;
 import org.econlab.TestScenarios;
 import org.econlab.config.InvalidInputException;
 import org.econlab.economy.RationalBestResponse;
+import org.econlab.economy.RebateTreatment;
+import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.Simulation;
@@ -37,7 +39,7 @@ class LearningWorkersTest {
                 steps, false);
         Simulation sim = new Simulation(s, false);
         sim.runToEnd(); // the last step is an exploit ("choose the best") step
-        RationalBestResponse br = new RationalBestResponse(sim.schedule(), s.labour());
+        RationalBestResponse br = new RationalBestResponse(sim.schedule(), s.labour(), RebateTreatment.OWN_SHARE, agents);
         Population p = sim.population();
         int near = 0;
         int interior = 0;
@@ -65,6 +67,35 @@ class LearningWorkersTest {
         assertTrue(share >= 0.6, "share " + share);
     }
 
+    /** Share of workers within 10 hours of their best response one tax year after a tax rise. */
+    private static double shareNearAfterARise(String memory) {
+        Scenario s = TestScenarios.of(100, "three", null, "{\"kind\":\"learning\",\"memory\":\"" + memory + "\"}",
+                "{\"kind\":\"fixed\",\"rates\":[10,10,10]}", 1000, false);
+        Simulation sim = new Simulation(s, false);
+        for (int k = 0; k < 200; k++) {
+            sim.step();
+        }
+        TaxSchedule rise = sim.schedule().withRates(new double[] {90, 80, 90});
+        sim.intervene(rise, "a tax rise");
+        for (int k = 0; k < 25; k++) {
+            sim.step();
+        }
+        RationalBestResponse br = new RationalBestResponse(rise, s.labour(), RebateTreatment.OWN_SHARE, 100);
+        int near = 0;
+        for (int i = 0; i < 100; i++) {
+            near += Math.abs(sim.state().hours()[i] - br.hours(sim.population().skill(i))) <= 10 ? 1 : 0;
+        }
+        return near / 100.0;
+    }
+
+    @Test
+    void forgettingReturnsEarnedUnderOldRatesAdaptsToATaxRiseWithinAYear() {
+        double rates = shareNearAfterARise("rates");
+        double all = shareNearAfterARise("all");
+        assertTrue(rates >= 0.8, "memory rates: " + rates);
+        assertTrue(rates > all, "memory rates " + rates + " vs all " + all);
+    }
+
     @Test
     void parametersAreValidatedWithTheFieldPath() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TestScenarios.of(5, "three", null,
@@ -74,8 +105,14 @@ class LearningWorkersTest {
                 "{\"kind\":\"learning\",\"learningRate\":0}", FIXED_PLANNER, 10, false));
         assertTrue(e.getMessage().startsWith("worker.learningRate: 0 is outside"), e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> TestScenarios.of(5, "three", null,
-                "{\"kind\":\"learning\",\"memory\":3}", FIXED_PLANNER, 10, false));
-        assertTrue(e.getMessage().startsWith("worker.memory: unknown field"), e.getMessage());
+                "{\"kind\":\"learning\",\"memroy\":\"all\"}", FIXED_PLANNER, 10, false));
+        assertTrue(e.getMessage().startsWith("worker.memroy: unknown field"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> TestScenarios.of(5, "three", null,
+                "{\"kind\":\"learning\",\"memory\":\"none\"}", FIXED_PLANNER, 10, false));
+        assertEquals("worker.memory: \"none\" is not one of rates, all", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> TestScenarios.of(5, "three", null,
+                "{\"kind\":\"learning\",\"rebate\":\"own_share\",\"ignoreRebate\":true}", FIXED_PLANNER, 10, false));
+        assertEquals("worker.ignoreRebate: give either rebate or ignoreRebate, not both", e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> TestScenarios.of(5, "three", null,
                 "{\"kind\":\"persona\",\"taxTolerance\":-1}", FIXED_PLANNER, 10, true));
         assertEquals("worker.taxTolerance: -1 is outside 0..1", e.getMessage());
