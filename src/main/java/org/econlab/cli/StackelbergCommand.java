@@ -7,11 +7,16 @@ import org.econlab.economy.StackelbergSearch;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.WelfareFunction;
 
+import org.econlab.population.Population;
+import org.econlab.simulation.Scenario;
+import org.econlab.simulation.ScenarioCodec;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,15 +34,22 @@ final class StackelbergCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--brackets", required = true, description = "flat, three, us_fed_2024, or explicit cutoffs")
+    @Option(names = "--brackets", description = "flat, three, us_fed_2024, or explicit cutoffs (or from --scenario)")
     String brackets;
 
-    @Option(names = "--skills", required = true, description = "worker skills (income per hour of weekly labour), comma-separated")
+    @Option(names = "--skills", description = "worker skills (income per hour of weekly labour), comma-separated"
+            + " (or drawn from --scenario)")
     String skills;
 
-    @Option(names = "--swf", defaultValue = "inverse_income",
-            description = "welfare function: inverse_income (the paper's, default), inverse_skill, maximin, atkinson,"
-                    + " utilitarian, inverse_income_average")
+    @Option(names = "--scenario", description = "take skills (the population drawn with the scenario's seed), brackets,"
+            + " labour constants and welfare function from this scenario file; other options override")
+    Path scenario;
+
+    @Option(names = "--seed", description = "with --scenario: draw the population with this seed instead")
+    Long seed;
+
+    @Option(names = "--swf", description = "welfare function: inverse_income (the paper's; default without --scenario),"
+            + " inverse_skill, maximin, atkinson, utilitarian, inverse_income_average")
     String swf;
 
     @Option(names = "--epsilon", description = "Atkinson inequality aversion (with --swf atkinson; default 1)")
@@ -65,32 +77,33 @@ final class StackelbergCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaxBrackets b = BracketsOption.parse(brackets);
-        double[] v = BracketsOption.numbers("--skills", skills);
+        Scenario sc = scenario == null ? null : ScenarioCodec.read(scenario);
+        if (sc == null && (brackets == null || skills == null)) {
+            throw new InvalidInputException(brackets == null ? "--brackets" : "--skills", "is required without --scenario");
+        }
+        if (sc == null && seed != null) {
+            throw new InvalidInputException("--seed", "is only used with --scenario");
+        }
+        TaxBrackets b = brackets != null ? BracketsOption.parse(brackets) : sc.brackets();
+        double[] v = skills != null ? BracketsOption.numbers("--skills", skills)
+                : Population.generate(sc.population(), seed != null ? seed : sc.seed()).skills();
         for (double x : v) {
             if (!(x >= 0) || !Double.isFinite(x)) {
                 throw new InvalidInputException("--skills", x + " must be a non-negative number");
             }
         }
-        WelfareFunction.Kind kind = WelfareFunction.Kind.byId(swf).orElseThrow(() -> new InvalidInputException("--swf",
-                "unknown welfare function \"" + swf + "\" (known: " + WelfareFunction.Kind.ids() + ")"));
-        if (epsilon != null && kind != WelfareFunction.Kind.ATKINSON) {
-            throw new InvalidInputException("--epsilon", "is only used with --swf atkinson");
-        }
-        if (epsilon != null && !(epsilon >= 0 && epsilon <= WelfareFunction.MAX_EPSILON)) {
-            throw new InvalidInputException("--epsilon", epsilon + " is outside 0.." + (int) WelfareFunction.MAX_EPSILON);
-        }
-        WelfareFunction welfare = epsilon != null ? WelfareFunction.atkinson(epsilon) : WelfareFunction.of(kind);
+        WelfareFunction welfare = welfare(sc);
         RebateTreatment r = RebateTreatment.byId(rebate).filter(x -> x != RebateTreatment.REALISED)
                 .orElseThrow(() -> new InvalidInputException("--rebate", "\"" + rebate + "\" is not one of own_share, price_taking"));
         if (restarts < 0) {
             throw new InvalidInputException("--restarts", restarts + " must be 0 or more");
         }
+        LabourModel base = sc != null ? sc.labour() : LabourModel.PAPER;
         LabourModel labour;
         try {
-            labour = new LabourModel(c != null ? c : LabourModel.PAPER.disutilityCoefficient(),
-                    delta != null ? delta : LabourModel.PAPER.disutilityExponent(),
-                    maxHours != null ? maxHours : LabourModel.PAPER.maxHoursPerWeek());
+            labour = new LabourModel(c != null ? c : base.disutilityCoefficient(),
+                    delta != null ? delta : base.disutilityExponent(),
+                    maxHours != null ? maxHours : base.maxHoursPerWeek());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(c != null && !(c > 0) ? "--c" : delta != null && !(delta > 1) ? "--delta"
                     : "--max-hours", e.getMessage());
@@ -103,5 +116,24 @@ final class StackelbergCommand implements Callable<Integer> {
                 .collect(Collectors.joining(" "));
         spec.commandLine().getOut().println(rates + String.format(Locale.ROOT, " swf=%.6f", result.swf()));
         return LabCli.OK;
+    }
+
+    private WelfareFunction welfare(Scenario sc) {
+        if (epsilon != null && !(epsilon >= 0 && epsilon <= WelfareFunction.MAX_EPSILON)) {
+            throw new InvalidInputException("--epsilon", epsilon + " is outside 0.." + (int) WelfareFunction.MAX_EPSILON);
+        }
+        if (swf == null && sc != null) {
+            if (epsilon != null && sc.swf().kind() != WelfareFunction.Kind.ATKINSON) {
+                throw new InvalidInputException("--epsilon", "is only used with --swf atkinson");
+            }
+            return epsilon != null ? WelfareFunction.atkinson(epsilon) : sc.swf();
+        }
+        String id = swf != null ? swf : WelfareFunction.PAPER.id();
+        WelfareFunction.Kind kind = WelfareFunction.Kind.byId(id).orElseThrow(() -> new InvalidInputException("--swf",
+                "unknown welfare function \"" + id + "\" (known: " + WelfareFunction.Kind.ids() + ")"));
+        if (epsilon != null && kind != WelfareFunction.Kind.ATKINSON) {
+            throw new InvalidInputException("--epsilon", "is only used with --swf atkinson");
+        }
+        return epsilon != null ? WelfareFunction.atkinson(epsilon) : WelfareFunction.of(kind);
     }
 }

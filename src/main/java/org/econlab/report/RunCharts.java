@@ -12,7 +12,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import org.econlab.economy.WelfareFunction;
+
 import java.awt.geom.Line2D;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +73,21 @@ public final class RunCharts {
             lines.add(new Line(runs.size() == 1 ? "SWF" : runName(runs, i), runs.get(i).column("step"),
                     runs.get(i).column("swf"), i, i));
         }
-        return xy(SWF, "Social welfare", "Step (tax year = T steps)", "SWF = Σ u_i / max(z_i, 1)", lines,
+        return xy(SWF, "Social welfare", "Step (tax year = T steps)", "SWF: " + welfareLabel(runs), lines,
                 runs.size() > 1, null);
+    }
+
+    /** The welfare function the runs report, e.g. "inverse_skill (sum of u / (40 x skill))", or "mixed". */
+    static String welfareLabel(List<RunData> runs) {
+        java.util.Set<WelfareFunction> all = new java.util.LinkedHashSet<>();
+        for (RunData r : runs) {
+            all.add(r.welfare());
+        }
+        if (all.size() != 1) {
+            return "welfare functions differ between runs";
+        }
+        WelfareFunction w = all.iterator().next();
+        return w.displayName() + " (" + w.kind().label() + ")";
     }
 
     public static Figure taxRates(List<RunData> runs) {

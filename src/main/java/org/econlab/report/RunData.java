@@ -1,6 +1,8 @@
 package org.econlab.report;
 
 import com.google.gson.JsonElement;
+import org.econlab.economy.WelfareFunction;
+import org.econlab.simulation.ScenarioCodec;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -157,6 +159,18 @@ public final class RunData {
             return manifest.getAsJsonObject("scenario").get("name").getAsString();
         } catch (RuntimeException e) {
             return directory.getFileName().toString();
+        }
+    }
+
+    /**
+     * The welfare function of the run, read from the recorded scenario ({@code utility.swf}, default the paper's);
+     * the paper's when the scenario cannot be read.
+     */
+    public WelfareFunction welfare() {
+        try {
+            return ScenarioCodec.fromJson(manifest.getAsJsonObject("scenario")).swf();
+        } catch (RuntimeException e) {
+            return WelfareFunction.PAPER;
         }
     }
 

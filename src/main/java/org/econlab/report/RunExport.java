@@ -42,7 +42,8 @@ public final class RunExport {
         for (RunData r : runs) {
             b.append("- **").append(r.scenarioName()).append("**: seed ").append(r.seed())
                     .append(", planner `").append(r.plannerKind()).append("`, workers `").append(r.workerKind())
-                    .append("`, ").append(r.agents()).append(" agents, ").append(r.rows()).append(" steps recorded (")
+                    .append("`, ").append(r.agents()).append(" agents, welfare `").append(r.welfare().displayName())
+                    .append("` (").append(r.welfare().kind().label()).append("), ").append(r.rows()).append(" steps recorded (")
                     .append(r.outcome()).append("), LLM Economist Lab ").append(r.labVersion())
                     .append(", record `").append(r.directory().toAbsolutePath().normalize()).append("`\n");
         }

@@ -62,4 +62,24 @@ class StackelbergCommandTest {
         assertTrue(run(LabCli.BAD_INPUT, "stackelberg", "--brackets", "three", "--skills", "1,2", "--delta", "0.5")
                 .startsWith("error: --delta: "));
     }
+
+    @Test
+    void aScenarioGivesThePopulationBracketsLabourAndWelfare(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("s.json");
+        java.nio.file.Files.writeString(file, "{\"schemaVersion\":1,\"seed\":5,\"population\":{\"agents\":30},"
+                + "\"brackets\":{\"preset\":\"three\"},\"utility\":{\"swf\":\"inverse_skill\",\"delta\":3}}");
+        var sc = org.econlab.simulation.ScenarioCodec.read(file);
+        for (long seed : new long[] {5, 9}) {
+            double[] v = org.econlab.population.Population.generate(sc.population(), seed).skills();
+            var r = StackelbergSearch.optimum(new StackelbergSearch.Problem(v, sc.brackets(), sc.labour(),
+                    WelfareFunction.INVERSE_SKILL, RebateTreatment.OWN_SHARE));
+            String expected = Arrays.stream(r.ratesPercent()).mapToObj(x -> Long.toString(Math.round(x)))
+                    .reduce((a, b) -> a + " " + b).orElseThrow() + String.format(java.util.Locale.ROOT, " swf=%.6f", r.swf());
+            String line = seed == 5 ? run(LabCli.OK, "stackelberg", "--scenario", file.toString())
+                    : run(LabCli.OK, "stackelberg", "--scenario", file.toString(), "--seed", "9");
+            assertEquals(expected, line.strip());
+        }
+        assertTrue(run(LabCli.BAD_INPUT, "stackelberg", "--skills", "1,2").startsWith("error: --brackets: is required without --scenario"));
+    }
 }
