@@ -40,6 +40,17 @@ class DeterminismTest {
     }
 
     @Test
+    void everyWelfareFunctionIsAddedTheSameWayInParallel(@TempDir Path tmp) throws IOException {
+        Scenario base = TestScenarios.scenario(AGENTS, 3, "three", "{\"kind\": \"rational\"}", "{\"kind\": \"uniform\", \"rate\": 60}");
+        for (org.econlab.economy.WelfareFunction w : new org.econlab.economy.WelfareFunction[] {
+            org.econlab.economy.WelfareFunction.INVERSE_SKILL, org.econlab.economy.WelfareFunction.MAXIMIN,
+            org.econlab.economy.WelfareFunction.atkinson(2), org.econlab.economy.WelfareFunction.INVERSE_INCOME_AVERAGE}) {
+            Scenario s = base.withSwf(w);
+            assertArrayEquals(run(s, false, tmp.resolve(w.id() + "-s")), run(s, true, tmp.resolve(w.id() + "-p")), w.id());
+        }
+    }
+
+    @Test
     void sameSeedSameNumbersOtherSeedOtherNumbers(@TempDir Path tmp) throws IOException {
         Scenario s = TestScenarios.scenario(200, 3, "three", "{\"kind\": \"rational\"}", "{\"kind\": \"saez\"}");
         byte[] a = run(s, true, tmp.resolve("a"));
