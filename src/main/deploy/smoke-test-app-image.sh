@@ -69,6 +69,39 @@ sweeps_in_shards() {
     && [ -s "$WORK/sweep/sweep-summary.csv" ]
 }
 
+# The cluster files under src/main/deploy/cluster, run here as the scheduler would run them: three Slurm array tasks
+# then the dependent unsharded job (through the app image), and the Kubernetes Indexed Job's container command for
+# completion indexes 0..2 then the finish Job's (through the jar with this machine's java). Both must end with the
+# sweep.csv and sweep-summary.csv of a one-machine sweep, byte for byte.
+cluster_files_shard_like_one_machine() {
+  local dir="$WORK/cluster" f
+  mkdir -p "$dir/k8s"
+  cat > "$dir/k8s/small.sweep.json" <<JSON
+{ "schemaVersion": 1, "name": "cluster smoke", "base": "$PWD/sample-scenarios/us-fed-100-saez.json",
+  "parameters": [ { "path": "planner.elasticity", "values": [0.5, 1, 2] } ], "seeds": 2, "steps": 30 }
+JSON
+  "$APP" sweep "$dir/k8s/small.sweep.json" --out "$dir/one-machine" > /dev/null || return 1
+  for task in 1 2 3; do
+    SLURM_ARRAY_TASK_ID=$task SLURM_CPUS_PER_TASK=1 ECONLAB_CMD="$APP" \
+      bash src/main/deploy/cluster/sweep.slurm "$dir/k8s/small.sweep.json" "$dir/slurm" 3 || return 1
+  done
+  ECONLAB_CMD="$APP" bash src/main/deploy/cluster/sweep.slurm "$dir/k8s/small.sweep.json" "$dir/slurm" \
+    | tee /dev/stderr | grep -q "(6 from before, 0 now)" || return 1
+  cp target/llm-economist-lab.jar "$dir/k8s/"
+  local shard_cmd finish_cmd
+  shard_cmd=$(grep -A1 '^ *args:' src/main/deploy/cluster/sweep-shards-job.yaml | sed -n 's/^ *- //p')
+  finish_cmd=$(grep -A1 '^ *args:' src/main/deploy/cluster/sweep-finish-job.yaml | sed -n 's/^ *- //p')
+  for index in 0 1 2; do
+    (cd "$dir/k8s" && JOB_COMPLETION_INDEX=$index SHARDS=3 SWEEP=small.sweep.json OUT=out PARALLEL=1 sh -c "$shard_cmd") \
+      || return 1
+  done
+  (cd "$dir/k8s" && SWEEP=small.sweep.json OUT=out sh -c "$finish_cmd") | tee /dev/stderr | grep -q "(6 from before, 0 now)" \
+    || return 1
+  for f in sweep.csv sweep-summary.csv; do
+    cmp "$dir/one-machine/$f" "$dir/slurm/$f" && cmp "$dir/one-machine/$f" "$dir/k8s/out/$f" || return 1
+  done
+}
+
 opens_window() {
   command -v Xvfb > /dev/null && command -v xwininfo > /dev/null \
     || { echo "needs Xvfb and xwininfo: apt-get install -y --no-install-recommends xvfb libgtk-3-0 x11-utils"; return 1; }
@@ -113,6 +146,7 @@ check "the launcher prints the version" prints_version "$APP"
 check "run: a sample scenario writes its run record" runs_sample
 check "export: PNG, SVG, PDF and CSV figures" exports_figures
 check "sweep: two shards, then the unsharded command merges" sweeps_in_shards
+check "cluster: Slurm array tasks and Kubernetes Indexed Job pods equal one machine" cluster_files_shard_like_one_machine
 check "the window opens under Xvfb and plays the default scenario" opens_window
 echo "app-image: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
