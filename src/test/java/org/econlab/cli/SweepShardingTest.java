@@ -46,6 +46,13 @@ class SweepShardingTest {
         return f;
     }
 
+    /** The reference: the whole sweep on one machine, two runs at a time. */
+    private static Path oneMachine(Path tmp, String sweep) {
+        Path whole = tmp.resolve("whole");
+        ok(cli("sweep", sweep, "--out", whole.toString(), "--parallel", "2"));
+        return whole;
+    }
+
     private static void ok(LabCliTest.Result r) {
         assertEquals(0, r.code(), r.out() + r.err());
     }
@@ -65,8 +72,7 @@ class SweepShardingTest {
     @Test
     void threeShardsOnSeparateDisksMergedEqualTheOneMachineSweep(@TempDir Path tmp) throws Exception {
         String sweep = sweepFile(tmp).toString();
-        Path whole = tmp.resolve("whole");
-        ok(cli("sweep", sweep, "--out", whole.toString(), "--parallel", "2"));
+        Path whole = oneMachine(tmp, sweep);
         assertEquals(17, Files.readAllLines(whole.resolve(SweepRunner.CSV)).size());
 
         List<String> mergeArgs = new ArrayList<>(List.of("sweep", "merge"));
@@ -103,8 +109,7 @@ class SweepShardingTest {
     @Test
     void threeShardsWritingToOneSharedFolderAtOnceEqualTheOneMachineSweep(@TempDir Path tmp) throws Exception {
         String sweep = sweepFile(tmp).toString();
-        Path whole = tmp.resolve("whole");
-        ok(cli("sweep", sweep, "--out", whole.toString()));
+        Path whole = oneMachine(tmp, sweep);
 
         Path shared = tmp.resolve("shared");
         ExecutorService tasks = Executors.newFixedThreadPool(3);
@@ -131,8 +136,7 @@ class SweepShardingTest {
     @Test
     void anUnfinishedShardIsReportedAndTheSweepCompletesWhenItIsRerun(@TempDir Path tmp) throws Exception {
         String sweep = sweepFile(tmp).toString();
-        Path whole = tmp.resolve("whole");
-        ok(cli("sweep", sweep, "--out", whole.toString()));
+        Path whole = oneMachine(tmp, sweep);
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         ok(cli("sweep", sweep, "--out", a.toString(), "--shard", "1/2"));
