@@ -15,8 +15,9 @@ import java.nio.file.Path;
  */
 final class LlmRunOptions {
 
-    @Option(names = "--endpoint", paramLabel = "NAME",
-            description = "endpoint profile (from ~/.llm-economist-lab/endpoints.json or $ECONLAB_ENDPOINTS_FILE) for every LLM role")
+    @Option(names = "--endpoint", paramLabel = "NAME[,NAME...]",
+            description = "endpoint profile (from ~/.llm-economist-lab/endpoints.json or $ECONLAB_ENDPOINTS_FILE) for every LLM role;"
+                    + " several names spread the calls over those servers, least loaded first")
     String endpoint;
 
     @Option(names = "--endpoints-file", paramLabel = "FILE",

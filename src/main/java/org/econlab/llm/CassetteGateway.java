@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Record and replay (design note 6). A cassette is a JSONL file, one call per line:
@@ -40,6 +44,8 @@ public final class CassetteGateway implements LlmGateway {
 
     private final LlmGateway live;
     private final Map<String, JsonObject> replay;
+    private final Set<String> recordedEndpoints = new TreeSet<>();
+    private final List<JsonObject> recordedHeaders = new ArrayList<>();
     private final BufferedWriter record;
     private final Path replayPath;
 
@@ -51,7 +57,8 @@ public final class CassetteGateway implements LlmGateway {
     public CassetteGateway(LlmGateway live, Path replayFrom, Path recordTo) {
         this.live = live;
         this.replayPath = replayFrom;
-        this.replay = replayFrom == null ? null : load(replayFrom);
+        this.replay = replayFrom == null ? null : load(replayFrom, recordedHeaders);
+        recordedHeaders.forEach(h -> recordedEndpoints.add(h.get("endpoint").getAsString()));
         try {
             if (recordTo != null) {
                 if (recordTo.getParent() != null) {
@@ -65,9 +72,10 @@ public final class CassetteGateway implements LlmGateway {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cassette " + recordTo, e);
         }
+        recordedHeaders.forEach(this::write); // a cassette recorded from a replay still names the recording's endpoints
     }
 
-    private static Map<String, JsonObject> load(Path file) {
+    private static Map<String, JsonObject> load(Path file, List<JsonObject> headers) {
         if (!Files.exists(file)) {
             throw new InvalidInputException("--replay-llm", "no such cassette: " + file);
         }
@@ -82,6 +90,7 @@ public final class CassetteGateway implements LlmGateway {
                 try {
                     JsonObject o = JsonParser.parseString(line).getAsJsonObject();
                     if (o.has("endpoint") && !o.has("key")) {
+                        headers.add(o);
                         continue; // a header line naming an endpoint that served the recording
                     }
                     map.put(o.get("key").getAsString(), o);
@@ -107,6 +116,11 @@ public final class CassetteGateway implements LlmGateway {
         o.addProperty("temperature", p.temperature());
         o.addProperty("maxTokens", p.maxTokens());
         write(o);
+    }
+
+    /** The endpoint profiles the replayed cassette names in its header lines (empty when not replaying), sorted. */
+    public Set<String> recordedEndpoints() {
+        return Collections.unmodifiableSet(recordedEndpoints);
     }
 
     /** Entries loaded for replay (0 when not replaying). */

@@ -1,5 +1,8 @@
 package org.econlab.llm;
 
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.econlab.agents.AgentSetup;
 import org.econlab.agents.PlannerKinds;
 import org.econlab.agents.PlannerPolicy;
@@ -319,21 +322,9 @@ public final class LlmPlanner implements PlannerPolicy {
         return s.toString().strip();
     }
 
+    /** numpy's mean, median and std (population, ddof = 0), as the reference prints them. */
     private static String stats(double[] x) {
-        int n = x.length;
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= n;
-        double var = 0;
-        for (double v : x) {
-            var += (v - mean) * (v - mean);
-        }
-        double[] s = x.clone();
-        Arrays.sort(s);
-        double median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-        return "mean=" + PaperPrompts.fixed2(mean) + ", median=" + PaperPrompts.fixed2(median) + ", std="
-                + PaperPrompts.fixed2(Math.sqrt(var / n));
+        return "mean=" + PaperPrompts.fixed2(StatUtils.mean(x)) + ", median=" + PaperPrompts.fixed2(new Median().evaluate(x))
+                + ", std=" + PaperPrompts.fixed2(new StandardDeviation(false).evaluate(x));
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -41,6 +43,9 @@ public final class LlmRun {
     private Map<String, long[]> usageBefore = Map.of();
     private Map<String, long[]> usageAt = Map.of();
     private Map<String, long[]> usageDelta = Map.of();
+    private Map<String, Long> answeredBefore = Map.of();
+    private Map<String, Long> answeredAt = Map.of();
+    private Map<String, Long> answeredDelta = Map.of();
 
     public LlmRun(LlmOptions options) {
         this.options = options;
@@ -99,13 +104,20 @@ public final class LlmRun {
         return profiles;
     }
 
-    /** The profiles serving an agent: the command-line override, else the names the scenario gives. */
+    /**
+     * The profiles serving an agent: the command-line override (one name, or several separated by commas to spread
+     * the calls over), else the names the scenario gives.
+     */
     synchronized List<EndpointProfile> resolve(List<String> names, String fieldPath) {
         if (options.adHocEndpoint() != null) {
             return List.of(options.adHocEndpoint());
         }
         if (options.endpointOverride() != null) {
-            return List.of(profiles().get(options.endpointOverride(), "--endpoint"));
+            List<EndpointProfile> out = new ArrayList<>();
+            for (String n : options.endpointOverride().split(",")) {
+                out.add(profiles().get(n.strip(), "--endpoint"));
+            }
+            return out;
         }
         if (names.isEmpty()) {
             throw new InvalidInputException(fieldPath, "is required: name a profile of " + EndpointProfiles.DEFAULT_SHOWN
@@ -199,6 +211,11 @@ public final class LlmRun {
         if (step != usageStep) {
             usageBefore = usageAt;
             usageAt = meter.snapshot();
+            answeredBefore = answeredAt;
+            answeredAt = meter.answeredByEndpoint();
+            Map<String, Long> a = new TreeMap<>();
+            answeredAt.forEach((e, n) -> a.put(e, n - answeredBefore.getOrDefault(e, 0L)));
+            answeredDelta = a;
             usageStep = step;
             Map<String, long[]> d = new LinkedHashMap<>();
             for (Map.Entry<String, long[]> e : usageAt.entrySet()) {
@@ -214,6 +231,25 @@ public final class LlmRun {
             usageDelta = d;
         }
         return usageDelta;
+    }
+
+    /** Calls answered per endpoint profile during step {@code step}, counted like {@link #usageOfStep}. */
+    synchronized Map<String, Long> answeredOfStep(int step) {
+        usageOfStep(step);
+        return answeredDelta;
+    }
+
+    /**
+     * The endpoint profiles this run may call, by name, sorted: those its agents resolved, and under replay those the
+     * cassette was recorded with, so a recorded run and its replay report the same per-endpoint columns.
+     */
+    synchronized List<String> endpointNames() {
+        TreeSet<String> names = new TreeSet<>();
+        endpoints.values().forEach(g -> names.add(g.name()));
+        if (cassette != null) {
+            names.addAll(cassette.recordedEndpoints());
+        }
+        return List.copyOf(names);
     }
 
     /** Calls for one agent kind: settings, the gateway stack and a bounded pool for fan-out. Thread-safe. */

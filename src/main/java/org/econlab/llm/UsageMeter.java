@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counts LLM usage per role for a run: calls, retries (transport retries and agent re-asks), failures
  * (failed calls and invalid replies), fallbacks (decisions taken without a valid reply after every attempt),
- * input and output tokens, cost (nano-dollars, integer so that totals never depend on call order) and latency.
- * Thread-safe. A budget (tokens and/or dollars) is checked by the policies after each step.
+ * input and output tokens, cost (nano-dollars, integer so that totals never depend on call order) and latency;
+ * and, per endpoint profile, the calls it answered (so a run spread over several servers says which answered how
+ * many). Thread-safe. A budget (tokens and/or dollars) is checked by the policies after each step.
  */
 public final class UsageMeter {
 
@@ -37,6 +40,7 @@ public final class UsageMeter {
             "tokens_out", "cost_usd");
 
     private final Map<String, AtomicLongArray> byRole = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> answeredByEndpoint = new ConcurrentHashMap<>();
     private volatile long budgetTokens; // 0 = none
     private volatile double budgetUsd;  // 0 = none
 
@@ -54,6 +58,7 @@ public final class UsageMeter {
         c.addAndGet(TOKENS_OUT, r.outputTokens());
         c.addAndGet(COST_NANO_USD, r.costNanoUsd());
         c.addAndGet(LATENCY_MILLIS, r.latencyMillis());
+        answeredByEndpoint.computeIfAbsent(r.endpoint(), e -> new AtomicLong()).incrementAndGet();
     }
 
     /** A call that failed after {@code transportRetries} transport retries. */
@@ -137,7 +142,14 @@ public final class UsageMeter {
         return out;
     }
 
-    /** One line per role, e.g. for the CLI. */
+    /** Calls answered so far per endpoint profile name (a replayed call counts for the endpoint that recorded it), sorted. */
+    public Map<String, Long> answeredByEndpoint() {
+        Map<String, Long> out = new TreeMap<>();
+        answeredByEndpoint.forEach((e, n) -> out.put(e, n.get()));
+        return out;
+    }
+
+    /** One line per role, and one for the endpoints when several answered, e.g. for the CLI. */
     public String summary() {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, long[]> e : snapshot().entrySet()) {
@@ -146,6 +158,12 @@ public final class UsageMeter {
                     "llm %s: calls=%d retries=%d failures=%d fallbacks=%d tokens_in=%d tokens_out=%d cost=$%.6f mean_latency=%.0fms%n",
                     e.getKey(), v[CALLS], v[RETRIES], v[FAILURES], v[FALLBACKS], v[TOKENS_IN], v[TOKENS_OUT],
                     v[COST_NANO_USD] / 1e9, v[CALLS] == 0 ? 0.0 : (double) v[LATENCY_MILLIS] / v[CALLS]));
+        }
+        Map<String, Long> endpoints = answeredByEndpoint();
+        if (endpoints.size() > 1) {
+            b.append("llm endpoints:");
+            endpoints.forEach((e, n) -> b.append(' ').append(e).append('=').append(n));
+            b.append(String.format("%n"));
         }
         return b.toString();
     }

@@ -1,5 +1,10 @@
 package org.econlab.report;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +34,12 @@ public final class RunComparison {
     }
 
     public String csv() {
-        StringBuilder b = new StringBuilder(String.join(",", HEADER)).append('\n');
-        for (List<String> row : rows) {
-            b.append(String.join(",", row.stream().map(RunComparison::csvCell).toList())).append('\n');
+        StringBuilder b = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(b, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(HEADER);
+            csv.printRecords(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return b.toString();
     }
@@ -44,10 +52,6 @@ public final class RunComparison {
             b.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
         }
         return b.toString();
-    }
-
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String fmt(double v) {

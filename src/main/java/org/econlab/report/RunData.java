@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.StatUtils;
 import org.econlab.config.InvalidInputException;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.TaxBrackets;
@@ -205,17 +206,19 @@ public final class RunData {
 
     /** Mean of a column over the last 20% of the steps (at least one step). */
     public double meanOfLastFifth(String column) {
-        double[] c = column(column);
-        if (c.length == 0) {
+        return meanOfLastFifth(column(column));
+    }
+
+    /**
+     * Mean over the last 20% of a per-step series: from step {@code floor(0.8 n)} on, at least the last step
+     * (what "swf_mean_last20pct" means everywhere in the lab); NaN for an empty series.
+     */
+    public static double meanOfLastFifth(double[] perStep) {
+        if (perStep.length == 0) {
             return Double.NaN;
         }
-        int from = (int) Math.floor(c.length * 0.8);
-        from = Math.min(from, c.length - 1);
-        double s = 0;
-        for (int i = from; i < c.length; i++) {
-            s += c[i];
-        }
-        return s / (c.length - from);
+        int from = Math.min((int) Math.floor(perStep.length * 0.8), perStep.length - 1);
+        return StatUtils.mean(perStep, from, perStep.length - from);
     }
 
     /** The last value of a column, or NaN when there are no rows. */

@@ -5,10 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.math3.stat.StatUtils;
 import org.econlab.report.ExportFormat;
 import org.econlab.report.Figure;
 import org.econlab.report.FigureExporter;
 import org.econlab.report.FigureSize;
+import org.econlab.report.RunData;
 import org.econlab.report.SweepCharts;
 import org.econlab.simulation.RunRecordWriter;
 import org.econlab.simulation.Simulation;
@@ -39,6 +43,11 @@ import java.util.stream.Stream;
  * replaced atomically), so an interrupted and resumed sweep ends with the same file as an uninterrupted
  * one. Runs may execute in parallel; each run is single-threaded and seeded, so results never depend on
  * the parallelism.
+ *
+ * <p>On a cluster, a runner given a {@link Shard} runs only that slice of the runs and writes only their folders
+ * under {@code runs/}, never {@code sweep.csv} or {@code sweep-summary.csv} (other shards may be writing into
+ * the same folder at the same time). Once every shard has finished, an unsharded runner on the same folder finds
+ * every result, runs nothing and writes both files exactly as a one-machine sweep would.
  */
 public final class SweepRunner {
 
@@ -53,21 +62,38 @@ public final class SweepRunner {
     /** The outcome the sweep's results figure plots against the first parameter. */
     public static final String CHART_OUTCOME = "swf_mean_last20pct";
 
+    /** How sweep.csv and sweep-summary.csv are written (and read back by the window): RFC 4180, "\n" line ends. */
+    public static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private final SweepDefinition sweep;
     private final Path dir;
     private final int parallel;
+    private final Shard shard;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** What a call to {@link #run} did. */
+    /**
+     * What a call to {@link #run} did, counted over the runner's shard (the whole sweep when unsharded).
+     *
+     * @param total       runs in the shard
+     * @param alreadyDone runs of the shard finished before this call
+     * @param ranNow      runs finished by this call
+     * @param remaining   runs of the shard still unfinished
+     */
     public record Progress(int total, int alreadyDone, int ranNow, int remaining) {
     }
 
     public SweepRunner(SweepDefinition sweep, Path dir, int parallel) {
+        this(sweep, dir, parallel, Shard.ALL);
+    }
+
+    /** A runner for one shard of the sweep's runs ({@link Shard#ALL}: every run, and the CSV files). */
+    public SweepRunner(SweepDefinition sweep, Path dir, int parallel, Shard shard) {
         this.sweep = sweep;
         this.dir = dir;
         this.parallel = Math.max(1, parallel);
+        this.shard = shard;
     }
 
     /** Asks running work to stop after the runs in flight; safe from any thread. */
@@ -76,14 +102,16 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs every unfinished run (at most {@code maxNewRuns} of them, or all when negative), reporting the
-     * number finished so far to {@code progress}.
+     * Runs every unfinished run of the shard (at most {@code maxNewRuns} of them, or all when negative), reporting
+     * the number of the shard's runs finished so far to {@code progress}. Unsharded, it then writes
+     * {@code sweep.csv}, {@code sweep-summary.csv} and the results figure.
      */
     public Progress run(int maxNewRuns, IntConsumer progress) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("runs"));
+        List<SweepDefinition.RunSpec> mine = shard.select(sweep.runs());
         List<SweepDefinition.RunSpec> todo = new ArrayList<>();
         int done = 0;
-        for (SweepDefinition.RunSpec r : sweep.runs()) {
+        for (SweepDefinition.RunSpec r : mine) {
             if (Files.isRegularFile(resultFile(r))) {
                 done++;
             } else {
@@ -109,8 +137,10 @@ public final class SweepRunner {
                         return null;
                     }
                     runOne(r);
-                    synchronized (this) {
-                        writeCsv();
+                    if (shard.isAll()) {
+                        synchronized (this) {
+                            writeCsv();
+                        }
                     }
                     progress.accept(finished.incrementAndGet());
                     return null;
@@ -134,11 +164,13 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
-        synchronized (this) {
-            writeCsv();
-            writeSummary();
+        if (shard.isAll()) {
+            synchronized (this) {
+                writeCsv();
+                writeSummary();
+            }
         }
-        int total = sweep.runs().size();
+        int total = mine.size();
         return new Progress(total, alreadyDone, finished.get() - alreadyDone, total - finished.get());
     }
 
@@ -164,17 +196,12 @@ public final class SweepRunner {
         double[] swf = new double[r.scenario().steps()];
         sim.addListener(s -> swf[s.step()] = s.swf());
         StepSnapshot last = sim.runToEnd();
-        int from = Math.min((int) Math.floor(swf.length * 0.8), swf.length - 1);
-        double tail = 0;
-        for (int i = from; i < swf.length; i++) {
-            tail += swf[i];
-        }
         JsonObject result = new JsonObject();
         result.addProperty("id", r.id());
         result.addProperty("point", r.point());
         result.addProperty("seed", r.seed());
         result.addProperty("swf_final", last.swf());
-        result.addProperty("swf_mean_last20pct", tail / (swf.length - from));
+        result.addProperty("swf_mean_last20pct", RunData.meanOfLastFifth(swf));
         result.addProperty("mean_labor", last.meanHours());
         result.addProperty("gini", last.gini());
         result.addProperty("total_tax", last.totalTaxUsd());
@@ -184,29 +211,27 @@ public final class SweepRunner {
     }
 
     private void writeCsv() throws IOException {
-        StringBuilder b = new StringBuilder("run_id,point,seed");
-        for (SweepDefinition.Parameter p : sweep.parameters()) {
-            b.append(',').append(cell(p.path()));
-        }
-        OUTCOMES.forEach(o -> b.append(',').append(o));
-        b.append(",rates_final\n");
-        for (SweepDefinition.RunSpec r : sweep.runs()) {
-            Path f = resultFile(r);
-            if (!Files.isRegularFile(f)) {
-                continue;
+        List<String> header = new ArrayList<>(List.of("run_id", "point", "seed"));
+        sweep.parameters().forEach(p -> header.add(p.path()));
+        header.addAll(OUTCOMES);
+        header.add("rates_final");
+        StringBuilder b = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(b, CSV_FORMAT)) {
+            csv.printRecord(header);
+            for (SweepDefinition.RunSpec r : sweep.runs()) {
+                Path f = resultFile(r);
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                JsonObject res = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+                List<String> row = new ArrayList<>(List.of(r.id(), Integer.toString(r.point()), Long.toString(r.seed())));
+                r.values().forEach(v -> row.add(SweepDefinition.valueText(v)));
+                OUTCOMES.forEach(o -> row.add(String.format(Locale.ROOT, "%.6f", res.get(o).getAsDouble())));
+                List<String> rates = new ArrayList<>();
+                res.getAsJsonArray("rates_final").forEach(x -> rates.add(String.format(Locale.ROOT, "%.2f", x.getAsDouble())));
+                row.add(String.join(" ", rates));
+                csv.printRecord(row);
             }
-            JsonObject res = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
-            b.append(r.id()).append(',').append(r.point()).append(',').append(r.seed());
-            for (var v : r.values()) {
-                b.append(',').append(cell(SweepDefinition.valueText(v)));
-            }
-            for (String o : OUTCOMES) {
-                b.append(',').append(String.format(Locale.ROOT, "%.6f", res.get(o).getAsDouble()));
-            }
-            StringBuilder rates = new StringBuilder();
-            res.getAsJsonArray("rates_final").forEach(x -> rates.append(rates.length() == 0 ? "" : " ")
-                    .append(String.format(Locale.ROOT, "%.2f", x.getAsDouble())));
-            b.append(',').append(rates).append('\n');
         }
         writeAtomically(dir.resolve(CSV), b.toString());
     }
@@ -214,57 +239,53 @@ public final class SweepRunner {
     /** Mean and sample standard deviation of each outcome per point, over the seeds finished; and its figure. */
     private void writeSummary() throws IOException {
         List<SweepCharts.Point> chartPoints = new ArrayList<>();
-        StringBuilder b = new StringBuilder("point");
-        for (SweepDefinition.Parameter p : sweep.parameters()) {
-            b.append(',').append(cell(p.path()));
-        }
-        b.append(",runs");
-        OUTCOMES.forEach(o -> b.append(',').append(o).append("_mean,").append(o).append("_sd"));
-        b.append('\n');
-        for (int point = 0; point < sweep.points(); point++) {
-            List<JsonObject> results = new ArrayList<>();
-            SweepDefinition.RunSpec first = null;
-            for (SweepDefinition.RunSpec r : sweep.runs()) {
-                if (r.point() == point) {
-                    first = first == null ? r : first;
-                    if (Files.isRegularFile(resultFile(r))) {
-                        results.add(JsonParser.parseString(Files.readString(resultFile(r))).getAsJsonObject());
+        List<String> header = new ArrayList<>(List.of("point"));
+        sweep.parameters().forEach(p -> header.add(p.path()));
+        header.add("runs");
+        OUTCOMES.forEach(o -> header.addAll(List.of(o + "_mean", o + "_sd")));
+        StringBuilder b = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(b, CSV_FORMAT)) {
+            csv.printRecord(header);
+            for (int point = 0; point < sweep.points(); point++) {
+                List<JsonObject> results = new ArrayList<>();
+                SweepDefinition.RunSpec first = null;
+                for (SweepDefinition.RunSpec r : sweep.runs()) {
+                    if (r.point() == point) {
+                        first = first == null ? r : first;
+                        if (Files.isRegularFile(resultFile(r))) {
+                            results.add(JsonParser.parseString(Files.readString(resultFile(r))).getAsJsonObject());
+                        }
                     }
                 }
-            }
-            if (first == null || results.isEmpty()) {
-                continue;
-            }
-            b.append(point);
-            for (var v : first.values()) {
-                b.append(',').append(cell(SweepDefinition.valueText(v)));
-            }
-            b.append(',').append(results.size());
-            for (String o : OUTCOMES) {
-                double[] x = results.stream().mapToDouble(j -> j.get(o).getAsDouble()).toArray();
-                double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
-                double sd = x.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
-                b.append(String.format(Locale.ROOT, ",%.6f,%.6f", mean, sd));
-                if (o.equals(CHART_OUTCOME)) {
-                    List<String> others = new ArrayList<>();
-                    for (int i = 1; i < first.values().size(); i++) {
-                        others.add(sweep.parameters().get(i).path() + "=" + SweepDefinition.valueText(first.values().get(i)));
-                    }
-                    chartPoints.add(new SweepCharts.Point(SweepDefinition.valueText(first.values().get(0)),
-                            String.join(", ", others), mean, sd));
+                if (first == null || results.isEmpty()) {
+                    continue;
                 }
+                List<String> row = new ArrayList<>(List.of(Integer.toString(point)));
+                first.values().forEach(v -> row.add(SweepDefinition.valueText(v)));
+                row.add(Integer.toString(results.size()));
+                for (String o : OUTCOMES) {
+                    double[] x = results.stream().mapToDouble(j -> j.get(o).getAsDouble()).toArray();
+                    double mean = StatUtils.mean(x);
+                    double sd = Math.sqrt(StatUtils.variance(x)); // sample sd (n - 1); 0 for one seed
+                    row.add(String.format(Locale.ROOT, "%.6f", mean));
+                    row.add(String.format(Locale.ROOT, "%.6f", sd));
+                    if (o.equals(CHART_OUTCOME)) {
+                        List<String> others = new ArrayList<>();
+                        for (int i = 1; i < first.values().size(); i++) {
+                            others.add(sweep.parameters().get(i).path() + "=" + SweepDefinition.valueText(first.values().get(i)));
+                        }
+                        chartPoints.add(new SweepCharts.Point(SweepDefinition.valueText(first.values().get(0)),
+                                String.join(", ", others), mean, sd));
+                    }
+                }
+                csv.printRecord(row);
             }
-            b.append('\n');
         }
         writeAtomically(dir.resolve(SUMMARY), b.toString());
         if (!chartPoints.isEmpty()) {
             Figure f = SweepCharts.outcomeVsParameter(CHART_OUTCOME, sweep.parameters().get(0).path(), chartPoints);
             FigureExporter.write(f, dir, List.of(ExportFormat.PNG, ExportFormat.SVG, ExportFormat.CSV), FigureSize.DEFAULT);
         }
-    }
-
-    private static String cell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {

@@ -1,5 +1,6 @@
 package org.econlab.ui;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.StepSnapshot;
@@ -327,9 +328,7 @@ final class LiveCharts {
         if (yearPointPlaced) {
             swfYearMedian.remove(swfYearMedian.getItemCount() - 1);
         }
-        double[] sorted = currentYearSwf.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double median = new Median().evaluate(currentYearSwf.stream().mapToDouble(Double::doubleValue).toArray());
         swfYearMedian.add((currentYearStart + lastYearStep) / 2.0, median, false);
         yearPointPlaced = true;
     }

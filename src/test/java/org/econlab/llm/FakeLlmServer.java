@@ -50,6 +50,9 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
     });
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     public final AtomicLong requests = new AtomicLong();
+    /** Requests being answered right now, and the most there ever were at once (per-server concurrency limits). */
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
     public final AtomicLong openAiRequests = new AtomicLong();
     public final AtomicLong ollamaRequests = new AtomicLong();
     public final AtomicLong transportFaults = new AtomicLong();
@@ -133,6 +136,7 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
     }
 
     private void handle(HttpExchange ex, boolean ollama) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.incrementAndGet();
@@ -243,6 +247,8 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
         } catch (RuntimeException e) {
             e.printStackTrace();
             ex.sendResponseHeaders(500, -1);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

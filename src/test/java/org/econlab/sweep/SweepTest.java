@@ -1,5 +1,7 @@
 package org.econlab.sweep;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.econlab.config.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,22 @@ class SweepTest {
         List<String> rows = Files.readAllLines(tmp.resolve("whole").resolve(SweepRunner.CSV));
         assertEquals(13, rows.size());
         assertTrue(rows.get(0).startsWith("run_id,point,seed,planner,population.agents,swf_final"), rows.get(0));
+    }
+
+    @Test
+    void jsonValuedParametersSurviveTheCsvRoundTrip(@TempDir Path tmp) throws Exception {
+        SweepDefinition s = write(tmp, SWEEP);
+        new SweepRunner(s, tmp.resolve("out"), 2).run(-1, n -> { });
+        String text = Files.readString(tmp.resolve("out").resolve(SweepRunner.SUMMARY));
+        assertTrue(text.contains("\"{\"\"kind\"\":\"\"saez\"\",\"\"elasticity\"\":0.4}\""), text);
+        try (CSVParser csv = CSVParser.parse(text, SweepRunner.CSV_FORMAT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<CSVRecord> rows = csv.getRecords();
+            assertEquals(6, rows.size());
+            assertEquals("{\"kind\":\"saez\",\"elasticity\":0.4}", rows.get(0).get("planner"));
+            assertEquals("{\"kind\":\"free_market\"}", rows.get(5).get("planner"));
+            assertEquals("2", rows.get(5).get("runs"));
+            assertEquals(csv.getHeaderNames().size(), rows.get(5).size());
+        }
     }
 
     @Test

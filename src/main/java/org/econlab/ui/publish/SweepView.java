@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.econlab.report.Figure;
 import org.econlab.report.SweepCharts;
 import org.econlab.sweep.SweepDefinition;
@@ -25,10 +27,11 @@ import org.econlab.sweep.SweepRunner;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.io.File;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -170,11 +173,24 @@ public final class SweepView {
     /** Shows sweep-summary.csv as a table and the SWF-vs-parameter figure. */
     void showResults(SweepDefinition sweep, Path out) {
         try {
-            List<String> lines = Files.readAllLines(out.resolve(SweepRunner.SUMMARY));
-            if (lines.isEmpty()) {
-                return;
+            List<String> header;
+            List<List<String>> rows = new ArrayList<>();
+            List<SweepCharts.Point> points = new ArrayList<>();
+            try (Reader in = Files.newBufferedReader(out.resolve(SweepRunner.SUMMARY), StandardCharsets.UTF_8);
+                 CSVParser csv = CSVParser.parse(in, SweepRunner.CSV_FORMAT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                header = csv.getHeaderNames();
+                for (CSVRecord r : csv) {
+                    List<String> cells = r.toList();
+                    rows.add(cells);
+                    List<String> others = new ArrayList<>();
+                    for (int i = 1; i < sweep.parameters().size(); i++) {
+                        others.add(sweep.parameters().get(i).path() + "=" + cells.get(1 + i));
+                    }
+                    points.add(new SweepCharts.Point(cells.get(1), String.join(", ", others),
+                            Double.parseDouble(r.get(SweepRunner.CHART_OUTCOME + "_mean")),
+                            Double.parseDouble(r.get(SweepRunner.CHART_OUTCOME + "_sd"))));
+                }
             }
-            List<String> header = Arrays.asList(lines.get(0).split(","));
             summary.getColumns().clear();
             for (int c = 0; c < header.size(); c++) {
                 int col = c;
@@ -182,20 +198,10 @@ public final class SweepView {
                 column.setCellValueFactory(r -> new ReadOnlyStringWrapper(col < r.getValue().size() ? r.getValue().get(col) : ""));
                 summary.getColumns().add(column);
             }
-            List<List<String>> rows = new ArrayList<>();
-            List<SweepCharts.Point> points = new ArrayList<>();
-            int meanCol = header.indexOf(SweepRunner.CHART_OUTCOME + "_mean");
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> cells = splitCsv(line);
-                rows.add(cells);
-                List<String> others = new ArrayList<>();
-                for (int i = 1; i < sweep.parameters().size(); i++) {
-                    others.add(sweep.parameters().get(i).path() + "=" + cells.get(1 + i));
-                }
-                points.add(new SweepCharts.Point(cells.get(1), String.join(", ", others),
-                        Double.parseDouble(cells.get(meanCol)), Double.parseDouble(cells.get(meanCol + 1))));
-            }
             summary.getItems().setAll(rows);
+            if (points.isEmpty()) {
+                return;
+            }
             Figure f = SweepCharts.outcomeVsParameter(SweepRunner.CHART_OUTCOME, sweep.parameters().get(0).path(), points);
             ChartViewer viewer = new ChartViewer(f.chart());
             viewer.setId("sweep-chart");
@@ -203,34 +209,5 @@ public final class SweepView {
         } catch (Exception ex) {
             BackgroundWork.showError("Showing the sweep results", ex);
         }
-    }
-
-    /** Splits one CSV line written by SweepRunner (quoted cells may hold commas). */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }
