@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The lab's version, as Maven stamped it into {@code version.properties}. */
+/** The lab's version and build, as Maven stamped them into {@code version.properties}. */
 public final class LabVersion {
 
-    private static final String VERSION = load();
+    private static final Properties STAMP = load();
+    private static final String VERSION = stamped("version");
+    private static final String BUILD = stamped("build");
 
     private LabVersion() {
     }
@@ -16,17 +18,28 @@ public final class LabVersion {
         return VERSION;
     }
 
-    private static String load() {
+    /**
+     * When this build was made (yyyyMMddHHmmss, UTC), or "dev": results kept for reuse are tied to it, since a
+     * snapshot version stays the same while its code changes.
+     */
+    public static String build() {
+        return BUILD;
+    }
+
+    private static String stamped(String key) {
+        String v = STAMP.getProperty(key, "dev");
+        return v.startsWith("${") ? "dev" : v;
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = LabVersion.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "dev";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "dev");
-            return v.startsWith("${") ? "dev" : v;
         } catch (IOException e) {
-            return "dev";
+            // unstamped: "dev"
         }
+        return p;
     }
 }

@@ -2,10 +2,13 @@ package org.econlab.cli;
 
 import org.econlab.config.InvalidInputException;
 import org.econlab.economy.WelfareFunction;
+import org.econlab.replication.CellStore;
 import org.econlab.replication.ReplicationPlan;
 import org.econlab.replication.ReplicationReport;
 import org.econlab.replication.ReplicationRow;
+import org.econlab.replication.ReplicationRunner;
 import org.econlab.simulation.ScenarioCodec;
+import org.econlab.sweep.Shard;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +65,11 @@ final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "runs in parallel (default: all cores)")
     Integer threads;
 
+    @Option(names = "--shard", description = "run only the I-th of N slices of the cells (I/N, e.g. a Slurm array task);"
+            + " finished cells are kept under DIR/cells, and the command without --shard then gathers them and writes"
+            + " the report")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         int nSeeds = seeds != null ? seeds : quick ? QUICK_SEEDS : DEFAULT_SEEDS;
@@ -84,10 +92,19 @@ final class ReplicateCommand implements Callable<Integer> {
         }
         Integer runSteps = steps != null ? steps : quick ? Integer.valueOf(QUICK_STEPS) : null;
         ReplicationPlan plan = new ReplicationPlan(names, welfare, nSeeds, runSteps);
+        Shard slice = shard == null ? Shard.ALL : Shard.parse(shard, "--shard");
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        List<ReplicationRow> rows = org.econlab.replication.ReplicationRunner.run(plan,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        ReplicationRunner.Outcome result = ReplicationRunner.run(plan,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, new CellStore(out), slice);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (shard != null) {
+            o.println(String.format(Locale.ROOT, "replicate shard %s: %d cells run, %d kept from before, %d in other"
+                    + " shards (%.1f s); when every shard has finished, run replicate without --shard to write the report",
+                    shard.strip(), result.ran(), result.reused(), result.missing(), seconds));
+            return LabCli.OK;
+        }
+        List<ReplicationRow> rows = result.rows();
         try {
             Files.createDirectories(out);
             Files.writeString(out.resolve("replication.csv"), ReplicationReport.csv(rows), StandardCharsets.UTF_8);
@@ -95,8 +112,8 @@ final class ReplicateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        o.println(String.format(Locale.ROOT, "replicate: %d runs in %.1f s -> %s", rows.size(),
-                (System.nanoTime() - t0) / 1e9, out.resolve("replication.md")));
+        o.println(String.format(Locale.ROOT, "replicate: %d runs (%d cells run now, %d kept from before) in %.1f s -> %s",
+                rows.size(), result.ran(), result.reused(), seconds, out.resolve("replication.md")));
         return LabCli.OK;
     }
 }

@@ -5,6 +5,7 @@ import org.econlab.population.Population;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
+import org.econlab.sweep.Shard;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +15,71 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Makes the runs of a {@link ReplicationPlan}. Each run is single-threaded and seeded; runs are spread over a
- * pool of threads, so the rows (returned in plan order) do not depend on the thread count.
+ * Makes the runs of a {@link ReplicationPlan}. Each run is single-threaded and seeded; cells (a scenario, welfare
+ * function and seed with all its planners) are spread over a pool of threads, so the rows (returned in plan order)
+ * do not depend on the thread count. With a {@link CellStore}, finished cells are kept and reused, and a
+ * {@link Shard} runs only its slice of the cells (a Slurm array task or a Kubernetes Indexed Job each).
  */
 public final class ReplicationRunner {
 
     private ReplicationRunner() {
     }
 
+    /**
+     * What a (possibly partial) replication produced.
+     *
+     * @param rows      the rows of every finished cell, in plan order; complete only if {@code missing} is 0
+     * @param ran       cells run now
+     * @param reused    cells read back from the store
+     * @param missing   cells neither run nor found (they belong to other shards)
+     */
+    public record Outcome(List<ReplicationRow> rows, int ran, int reused, int missing) {
+    }
+
     /** Every run of {@code plan}, in plan order, on {@code threads} threads. */
     public static List<ReplicationRow> run(ReplicationPlan plan, int threads) throws InterruptedException {
+        return run(plan, threads, null, Shard.ALL).rows();
+    }
+
+    /**
+     * The cells of {@code plan}: those finished in {@code store} (same fingerprint) are read back, those of
+     * {@code shard} that are not are run (and kept in {@code store}), the others are left missing.
+     *
+     * @param store where finished cells are kept, or null to keep nothing
+     */
+    public static Outcome run(ReplicationPlan plan, int threads, CellStore store, Shard shard) throws InterruptedException {
+        List<ReplicationPlan.Cell> cells = plan.cells();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<List<ReplicationRow>>> futures = new ArrayList<>();
-            for (ReplicationPlan.Cell cell : plan.cells()) {
-                futures.add(pool.submit(() -> runCell(cell)));
+            int ran = 0;
+            int reused = 0;
+            int missing = 0;
+            for (int k = 0; k < cells.size(); k++) {
+                ReplicationPlan.Cell cell = cells.get(k);
+                List<ReplicationRow> kept = store == null ? null : store.read(k, cell);
+                if (kept != null) {
+                    reused++;
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(kept));
+                } else if (shard.contains(k)) {
+                    ran++;
+                    int index = k;
+                    futures.add(pool.submit(() -> {
+                        List<ReplicationRow> rows = runCell(cell);
+                        if (store != null) {
+                            store.write(index, cell, rows);
+                        }
+                        return rows;
+                    }));
+                } else {
+                    missing++;
+                }
             }
             List<ReplicationRow> rows = new ArrayList<>();
             for (Future<List<ReplicationRow>> f : futures) {
                 rows.addAll(f.get());
             }
-            return rows;
+            return new Outcome(rows, ran, reused, missing);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {

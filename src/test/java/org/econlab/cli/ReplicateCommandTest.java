@@ -44,6 +44,41 @@ class ReplicateCommandTest {
         assertEquals(md, Files.readString(again.resolve("replication.md")));
     }
 
+    private static String replicate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(LabCli.OK, LabCli.execute(new PrintWriter(out), new PrintWriter(err), args), err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void threeShardsThenTheGatheringRunWriteWhatOneMachineWrites(@TempDir Path dir) throws Exception {
+        String[] plan = {"--steps", "50", "--seeds", "3", "--scenarios", "rational-5,us-fed-100"};
+        Path one = dir.resolve("one");
+        Path shared = dir.resolve("shared");
+        replicate(concat(new String[] {"replicate", "--out", one.toString()}, plan));
+        for (int i = 1; i <= 3; i++) {
+            String said = replicate(concat(new String[] {"replicate", "--out", shared.toString(), "--shard", i + "/3"}, plan));
+            assertTrue(said.startsWith("replicate shard " + i + "/3: 4 cells run"), said);
+            assertTrue(Files.notExists(shared.resolve("replication.csv")), "a shard writes no report");
+        }
+        String gathered = replicate(concat(new String[] {"replicate", "--out", shared.toString()}, plan));
+        assertTrue(gathered.contains("(0 cells run now, 12 kept from before)"), gathered);
+        assertEquals(Files.readString(one.resolve("replication.csv")), Files.readString(shared.resolve("replication.csv")));
+        assertEquals(Files.readString(one.resolve("replication.md")), Files.readString(shared.resolve("replication.md")));
+
+        // Cells made another way (here: other steps) are not reused but computed again.
+        String changed = replicate("replicate", "--out", shared.toString(), "--steps", "40", "--seeds", "3",
+                "--scenarios", "rational-5,us-fed-100");
+        assertTrue(changed.contains("(12 cells run now, 0 kept from before)"), changed);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void badArgumentsAreOneLineInputErrors(@TempDir Path dir) {
         StringWriter err = new StringWriter();
@@ -55,5 +90,9 @@ class ReplicateCommandTest {
         assertEquals(LabCli.BAD_INPUT, LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err2),
                 "replicate", "--swf", "rawls", "--out", dir.toString()));
         assertTrue(err2.toString().startsWith("error: --swf: unknown welfare function \"rawls\""), err2.toString());
+        StringWriter err3 = new StringWriter();
+        assertEquals(LabCli.BAD_INPUT, LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err3),
+                "replicate", "--shard", "4/3", "--out", dir.toString()));
+        assertTrue(err3.toString().startsWith("error: --shard: I = 4 is outside 1..3"), err3.toString());
     }
 }
