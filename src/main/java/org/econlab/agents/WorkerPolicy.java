@@ -47,4 +47,9 @@ public interface WorkerPolicy {
     default AgentDetails agentDetails() {
         return AgentDetails.NONE;
     }
+
+    /** What this policy's LLM calls did ({@link LlmActivity}); {@link LlmActivity#NONE} without LLM. Default: none. */
+    default LlmActivity llmActivity() {
+        return LlmActivity.NONE;
+    }
 }

@@ -24,7 +24,9 @@ import java.util.Optional;
  *       brackets. A worker runs only if its best platform beats no change.</li>
  *   <li>Ballot: the candidate whose platform gives the voter the highest utility (ties, including
  *       candidates with identical platforms: the first candidate in agent order).</li>
- *   <li>Leader: applies its platform.</li>
+ *   <li>Leader: applies its platform; without platforms, the DELTA that maximises its own utility (what its
+ *       platform would have been).</li>
+ *   <li>Elections without platforms: {@link RetrospectiveVoting} (voters judge past leaders by how they fared).</li>
  * </ul>
  * Evaluations are cached per election. Called on the runner thread only.
  */
@@ -46,6 +48,7 @@ public final class BuiltInElectorate implements Electorate {
     private double[][] enumeratedDeltas;
     private final List<Integer> firstAgent = new ArrayList<>();
     private final List<double[]> platformUtilities = new ArrayList<>();
+    private final RetrospectiveVoting retrospective;
 
     public BuiltInElectorate(AgentSetup setup) {
         this.skills = setup.population().skills();
@@ -56,6 +59,13 @@ public final class BuiltInElectorate implements Electorate {
         this.hours = new double[skills.length];
         this.z = new double[skills.length];
         this.u = new double[skills.length];
+        this.retrospective = new RetrospectiveVoting(skills.length, setup.seed());
+    }
+
+    @Override
+    public void observe(org.econlab.agents.StepContext ctx, org.econlab.population.Population population,
+                        org.econlab.population.WorkerState state, double swf) {
+        retrospective.observe(state.utility());
     }
 
     private void resetIfNewElection(ElectionContext ctx) {
@@ -147,6 +157,9 @@ public final class BuiltInElectorate implements Electorate {
     @Override
     public int ballot(int agent, List<Candidate> candidates, int previousVote, ElectionContext ctx) {
         resetIfNewElection(ctx);
+        if (!candidates.isEmpty() && candidates.get(0).platformDeltas().length == 0) {
+            return retrospective.ballot(agent, ctx.step().step(), ctx.currentLeader());
+        }
         if (candidates != ballotFor) { // same list for every voter of an election: group equal platforms once
             ballotFor = candidates;
             firstAgent.clear();
@@ -174,7 +187,11 @@ public final class BuiltInElectorate implements Electorate {
 
     @Override
     public double[] leaderDeltas(int leader, Candidate platform, ElectionContext ctx) {
-        return platform == null ? new double[ctx.current().bracketCount()] : platform.platformDeltas();
+        if (platform != null && platform.platformDeltas().length == ctx.current().bracketCount()) {
+            return platform.platformDeltas();
+        }
+        retrospective.elected(leader);
+        return platform(leader, ctx).orElse(new double[ctx.current().bracketCount()]);
     }
 
     /** Distinct platforms among {@code candidates} (for reports). */

@@ -17,15 +17,18 @@ import java.util.stream.Stream;
 
 /**
  * The democratic scenario's "planner" (paper-model §9): at step 0 and every tax-year start it holds an
- * {@link Election} among the workers with a pluggable {@link Electorate}; the elected leader's platform
- * sets the rates (at step 0 the rates stay at the start rates). Reports the leader and its votes, which
- * the simulation copies into every step snapshot ({@code leader}, {@code votes_for_leader}).
+ * {@link Election} among the workers with a pluggable {@link Electorate}; the elected leader's DELTA sets the
+ * rates (at step 0 the rates stay at the start rates). Without platforms (the default, as the reference runs it)
+ * every worker is eligible and nobody campaigns; with {@code platforms: true} workers run on announced DELTAs.
+ * Reports the leader and its votes, which the simulation copies into every step snapshot ({@code leader},
+ * {@code votes_for_leader}).
  */
 public final class DemocraticPlanner implements PlannerPolicy {
 
     public static final String KIND = "democratic";
 
     private final Electorate electorate;
+    private final boolean platforms;
     private final Population population;
     private final int[] votes;
     private WorkerState lastState;
@@ -37,8 +40,15 @@ public final class DemocraticPlanner implements PlannerPolicy {
     private int lastStep;
     private final StepMetrics electorateMetrics;
 
+    /** An election with platforms (the older default of this lab). */
     public DemocraticPlanner(AgentSetup setup, Electorate electorate) {
+        this(setup, electorate, true);
+    }
+
+    /** @param platforms whether workers run on platforms; without, every worker is a candidate (the reference's default) */
+    public DemocraticPlanner(AgentSetup setup, Electorate electorate, boolean platforms) {
         this.electorate = electorate;
+        this.platforms = platforms;
         this.population = setup.population();
         this.votes = new int[population.size()];
         for (int i = 0; i < votes.length; i++) {
@@ -57,12 +67,23 @@ public final class DemocraticPlanner implements PlannerPolicy {
     public void observe(StepContext ctx, Population population, WorkerState state, double swf) {
         lastState = state;
         lastStep = ctx.step();
+        electorate.observe(ctx, population, state, swf);
+    }
+
+    /** Whether candidates run on platforms. */
+    public boolean platforms() {
+        return platforms;
+    }
+
+    @Override
+    public org.econlab.agents.LlmActivity llmActivity() {
+        return electorate.llmActivity();
     }
 
     @Override
     public TaxSchedule decide(StepContext ctx) {
         ElectionContext ec = new ElectionContext(ctx, ctx.schedule(), population, lastState, leader);
-        Election.Outcome o = Election.hold(electorate, ec, votes, ctx.step() > 0);
+        Election.Outcome o = Election.hold(electorate, ec, votes, ctx.step() > 0, platforms);
         int[] b = o.ballots();
         for (int i = 0; i < votes.length; i++) {
             if (b[i] >= 0) {

@@ -13,8 +13,10 @@ import java.util.Optional;
 /**
  * The election procedure of paper-model §9, shared by every {@link Electorate}:
  * <ol>
- *   <li>Candidacy: every worker is asked for a platform; up to {@value #MAX_CANDIDACY_ROUNDS} rounds until
- *       at least one runs. Platforms are normalised (clip to +-20, round to 10). With no candidate the
+ *   <li>Without platforms (the reference's default and its democratic experiment): every worker is a candidate and
+ *       nobody is asked to run.</li>
+ *   <li>With platforms, candidacy: every worker is asked for a platform; up to {@value #MAX_CANDIDACY_ROUNDS} rounds
+ *       until at least one runs. Platforms are normalised (clip to +-20, round to 10). With no candidate the
  *       current leader stays and the rates do not change.</li>
  *   <li>Ballots: every worker votes for a candidate's agent index. A ballot for a non-candidate is
  *       replaced by the worker's previous vote if that is a candidate, else it is not counted (the
@@ -24,7 +26,8 @@ import java.util.Optional;
  *       {@link RandomStreams} (purpose VOTING, step = the election's step), so it is seeded and
  *       reproducible.</li>
  *   <li>Policy: the leader's DELTA ({@link Electorate#leaderDeltas}) is applied with the leader rule
- *       (reflect out-of-range deltas, {@link RateDeltas#applyLeaderRule}); at step 0 the rates stay.</li>
+ *       (reflect out-of-range deltas, {@link RateDeltas#applyLeaderRule}); at step 0 the leader answers too (as in
+ *       the reference) but the rates stay.</li>
  * </ol>
  */
 public final class Election {
@@ -72,10 +75,25 @@ public final class Election {
      * @param applyPolicy   whether the leader's deltas change the rates (false at step 0)
      */
     public static Outcome hold(Electorate electorate, ElectionContext ctx, int[] previousVotes, boolean applyPolicy) {
+        return hold(electorate, ctx, previousVotes, applyPolicy, true);
+    }
+
+    /**
+     * Holds one election, with or without platforms.
+     *
+     * @param platforms whether workers run on platforms (candidacy round); without, every worker is a candidate
+     */
+    public static Outcome hold(Electorate electorate, ElectionContext ctx, int[] previousVotes, boolean applyPolicy,
+                               boolean platforms) {
         int n = ctx.population().size();
         int k = ctx.current().bracketCount();
         List<Candidate> candidates = new ArrayList<>();
-        for (int round = 0; round < MAX_CANDIDACY_ROUNDS && candidates.isEmpty(); round++) {
+        if (!platforms) {
+            for (int a = 0; a < n; a++) {
+                candidates.add(new Candidate(a, new double[0]));
+            }
+        }
+        for (int round = 0; platforms && round < MAX_CANDIDACY_ROUNDS && candidates.isEmpty(); round++) {
             for (int a = 0; a < n; a++) {
                 Optional<double[]> p = electorate.platform(a, ctx);
                 if (p.isPresent() && p.get().length == k) {
@@ -109,8 +127,8 @@ public final class Election {
         Candidate leader = candidates.get(winner);
         double[] deltas = new double[k];
         TaxSchedule schedule = ctx.current();
+        double[] proposed = electorate.leaderDeltas(leader.agent(), leader, ctx);
         if (applyPolicy) {
-            double[] proposed = electorate.leaderDeltas(leader.agent(), leader, ctx);
             if (proposed != null && proposed.length == k) {
                 deltas = RateDeltas.normalise(proposed);
                 double[] rates = RateDeltas.leaderRates(ctx.current().ratesPercent(), deltas);

@@ -12,12 +12,14 @@ public final class GovernanceKinds implements KindProvider {
 
     @Override
     public void registerKinds() {
-        PlannerKinds.register(DemocraticPlanner.KIND, "the democratic procedure of paper-model §9: candidacy, plurality"
-                + " vote with a seeded tie-break, the leader applies its platform (electorate: a registered name such"
+        PlannerKinds.register(DemocraticPlanner.KIND, "the democratic procedure of paper-model §9: every worker eligible"
+                + " (platforms: false, the reference's default) or candidacy on platforms (platforms: true), plurality"
+                + " vote with a seeded tie-break, the leader sets the rates (electorate: a registered name such"
                 + " as built_in, or an object such as {\"kind\": \"llm\", \"endpoint\": ...})", (p, brackets) -> {
+                    boolean platforms = p.bool("platforms", false);
                     Electorates.Factory electorate = electorate(p);
                     p.rejectUnknown();
-                    return setup -> new DemocraticPlanner(setup, electorate.apply(setup));
+                    return setup -> new DemocraticPlanner(setup, electorate.apply(setup), platforms);
                 });
     }
 

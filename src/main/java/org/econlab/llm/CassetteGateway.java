@@ -25,7 +25,7 @@ import java.util.TreeSet;
 /**
  * Record and replay (design note 6). A cassette is a JSONL file, one call per line:
  * {@code {"key": sha256, "role", "callId", "text", "inputTokens", "outputTokens", "latencyMillis",
- * "transportRetries", "endpoint", "costNanoUsd"}} or, for a call that failed after its transport retries, {@code "error"} and
+ * "transportRetries", "endpoint", "costNanoUsd", "finishReason"}} or, for a call that failed after its transport retries, {@code "error"} and
  * {@code "errorKind"} instead of the text. Header lines {@code {"endpoint", "provider", "model", ...}} name the
  * endpoints that served the recording. Prompts are not stored (only their hash, {@link LlmRequest#key()})
  * and neither is anything about keys or servers beyond the profile name.
@@ -73,6 +73,19 @@ public final class CassetteGateway implements LlmGateway {
             throw new UncheckedIOException("cannot write the cassette " + recordTo, e);
         }
         recordedHeaders.forEach(this::write); // a cassette recorded from a replay still names the recording's endpoints
+    }
+
+    /** Provider and model of each endpoint named in the replayed cassette's header lines (distinct pairs). */
+    public List<String[]> recordedModels() {
+        List<String[]> out = new ArrayList<>();
+        for (JsonObject h : recordedHeaders) {
+            String provider = h.has("provider") ? h.get("provider").getAsString() : "";
+            String model = h.has("model") ? h.get("model").getAsString() : "";
+            if (out.stream().noneMatch(m -> m[0].equals(provider) && m[1].equals(model))) {
+                out.add(new String[] {provider, model});
+            }
+        }
+        return out;
     }
 
     private static Map<String, JsonObject> load(Path file, List<JsonObject> headers) {
@@ -177,7 +190,8 @@ public final class CassetteGateway implements LlmGateway {
         return new LlmReply(o.get("text").getAsString(), o.get("inputTokens").getAsLong(),
                 o.get("outputTokens").getAsLong(), 0, o.get("transportRetries").getAsInt(),
                 o.has("endpoint") ? o.get("endpoint").getAsString() : "cassette",
-                o.has("costNanoUsd") ? o.get("costNanoUsd").getAsLong() : 0);
+                o.has("costNanoUsd") ? o.get("costNanoUsd").getAsLong() : 0,
+                o.has("finishReason") ? o.get("finishReason").getAsString() : null);
     }
 
     private static JsonObject entry(LlmRequest q, String key, LlmReply r, LlmException e) {
@@ -193,6 +207,9 @@ public final class CassetteGateway implements LlmGateway {
             o.addProperty("transportRetries", r.transportRetries());
             o.addProperty("endpoint", r.endpoint());
             o.addProperty("costNanoUsd", r.costNanoUsd());
+            if (r.finishReason() != null) {
+                o.addProperty("finishReason", r.finishReason());
+            }
         } else {
             o.addProperty("error", e.getMessage());
             o.addProperty("errorKind", e.kind().name());

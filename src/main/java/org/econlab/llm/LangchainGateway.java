@@ -115,7 +115,15 @@ public final class LangchainGateway implements LlmGateway {
         TokenUsage u = response.tokenUsage();
         long in = u == null || u.inputTokenCount() == null ? 0 : u.inputTokenCount();
         long out = u == null || u.outputTokenCount() == null ? 0 : u.outputTokenCount();
-        return new LlmReply(text, in, out, millis, 0, profile.name(), profile.costNanoUsd(in, out));
+        return new LlmReply(text, in, out, millis, 0, profile.name(), profile.costNanoUsd(in, out),
+                finishReason(response.finishReason()));
+    }
+
+    /** The wire's finish reason in OpenAI's words ({@code stop}, {@code length}, ...), or null when not reported. */
+    static String finishReason(dev.langchain4j.model.output.FinishReason r) {
+        // STOP -> "stop", LENGTH -> "length", CONTENT_FILTER -> "content_filter" (no switch: it would compile to a
+        // synthetic class outside this adapter that sees langchain4j's enum)
+        return r == null ? null : r.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private LlmException translate(RuntimeException e) {

@@ -12,7 +12,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The LLM usage columns of {@code steps.csv}: for each role of a policy, {@code llm_<role>_calls, _retries,
- * _failures, _fallbacks, _tokens_in, _tokens_out, _cost_usd} during the step; for the first LLM policy of the
+ * _failures, _fallbacks, _tokens_in, _tokens_out, _cost_usd, _truncated} during the step; for the first LLM policy of the
  * run also {@code llm_calls, llm_retries, llm_failures, llm_fallbacks, llm_tokens_in, llm_tokens_out,
  * llm_cost_usd} over all roles (electorate, persona and satisfaction calls included). Latency is left out on
  * purpose: a replayed run must reproduce {@code steps.csv} byte for byte. Extra figures (e.g. mean satisfaction)
@@ -97,16 +97,17 @@ final class LlmMetrics implements StepMetrics {
         Map<String, long[]> usage = run.usageOfStep(step.getAsInt());
         int r = index / per;
         int c = index % per;
+        int counter = UsageMeter.COLUMN_COUNTERS[c];
         long v;
         if (r < roles.size()) {
             long[] counters = usage.get(roles.get(r));
-            v = counters == null ? 0 : counters[c];
+            v = counters == null ? 0 : counters[counter];
         } else {
             v = 0;
             for (long[] counters : usage.values()) {
-                v += counters[c];
+                v += counters[counter];
             }
         }
-        return c == UsageMeter.COST_NANO_USD ? v / 1e9 : v;
+        return counter == UsageMeter.COST_NANO_USD ? v / 1e9 : v;
     }
 }

@@ -32,6 +32,8 @@ public final class LlmRun {
 
     private final LlmOptions options;
     private final UsageMeter meter = new UsageMeter();
+    private final LlmActivityLog activity = new LlmActivityLog(meter);
+    private PlannerMemory plannerMemory;
     private final CassetteGateway cassette;
     private EndpointProfiles profiles;
     private final Map<String, ThrottledGateway> endpoints = new HashMap<>();
@@ -74,6 +76,24 @@ public final class LlmRun {
 
     public UsageMeter meter() {
         return meter;
+    }
+
+    /** What this run's LLM agents did (usage, last exchanges, planner turns, budget, models). */
+    public org.econlab.agents.LlmActivity activity() {
+        return activity;
+    }
+
+    LlmActivityLog activityLog() {
+        return activity;
+    }
+
+    /** The planner's history shared with the electorate's leader and altruistic/adversarial workers, or null. */
+    synchronized PlannerMemory plannerMemory() {
+        return plannerMemory;
+    }
+
+    synchronized void registerPlannerMemory(PlannerMemory m) {
+        plannerMemory = m;
     }
 
     /** True for the first caller only: that policy reports the run totals (so columns are not doubled). */
@@ -150,6 +170,16 @@ public final class LlmRun {
     public Client client(CallSettings s) {
         List<EndpointProfile> ps = strictReplay() ? List.of() : resolve(s.endpoints(), s.fieldPath());
         EndpointProfile first = ps.isEmpty() ? null : ps.get(0);
+        String roleName = s.fieldPath().endsWith(".endpoint")
+                ? s.fieldPath().substring(0, s.fieldPath().length() - ".endpoint".length()) : s.fieldPath();
+        for (EndpointProfile p : ps) {
+            activity.model(roleName, p.provider().id(), p.model(), p.baseUrl());
+        }
+        if (ps.isEmpty() && cassette != null) {
+            for (String[] m : cassette.recordedModels()) {
+                activity.model(roleName, m[0], m[1], "replay:" + options.replayFrom().getFileName());
+            }
+        }
         double temperature = s.temperature() != null ? s.temperature()
                 : first != null ? first.temperature() : EndpointProfile.DEFAULT_TEMPERATURE;
         int maxTokens = s.maxTokens() != null ? s.maxTokens()
@@ -261,6 +291,7 @@ public final class LlmRun {
         private final boolean jsonMode;
         private final int maxAttempts;
         private final int concurrency;
+        private final LlmActivityLog listener = activity;
 
         Client(LlmGateway gateway, ExecutorService pool, double temperature, int maxTokens, boolean jsonMode,
                int maxAttempts, int concurrency) {
@@ -283,9 +314,10 @@ public final class LlmRun {
 
         /**
          * Asks until {@code parse} accepts a reply, at most {@code maxAttempts} times with the unchanged message
-         * (paper §3.5), counting every failed call, invalid reply and re-ask. Returns null when every attempt
-         * failed: the caller then applies its documented fallback (counted here). Fatal errors (strict-replay
-         * miss, refused key) are thrown.
+         * (paper §3.5), counting every failed call, invalid reply, truncated reply and re-ask. {@code user} is sent
+         * as given (callers append the JSON prefill themselves). Returns null when every attempt failed: the caller
+         * then applies its documented fallback (counted here). Fatal errors (strict-replay miss, refused key) are
+         * thrown.
          */
         public <T> T ask(String role, String callId, String system, String user, boolean json,
                          Function<String, T> parse) {
@@ -293,33 +325,123 @@ public final class LlmRun {
                 if (attempt > 0) {
                     meter.reask(role);
                 }
-                LlmRequest q = new LlmRequest(role, callId + "/a" + attempt, system, user, json && jsonMode,
-                        temperature, maxTokens);
-                LlmReply r;
-                try {
-                    r = gateway.call(q);
-                } catch (LlmException e) {
-                    if (e.fatal()) {
-                        throw e;
-                    }
-                    meter.failedCall(role, e.transportRetries());
-                    continue;
+                Outcome<T> o = once(role, callId + "/a" + attempt, system, user, json, parse);
+                if (o.value != null) {
+                    return o.value;
                 }
-                meter.reply(role, r);
-                try {
-                    T value = parse.apply(r.text());
-                    if (value != null) {
-                        return value;
-                    }
-                } catch (LlmException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // an unusable reply: ask again
-                }
-                meter.invalidReply(role);
             }
             meter.fallback(role);
             return null;
+        }
+
+        /**
+         * The reference's chain-of-thought call (paper-model §3.4, §5.5; {@code prompt_cot} + {@code call_llm}):
+         * the first attempt sends {@code message + THINK} without the prefill; when its reply holds a JSON object
+         * that object is parsed, otherwise a second call sends {@code message + THINK + reply + prefill}. Every
+         * further attempt is a plain call with {@code message + THINK + first reply + prefill}, as the reference's
+         * recursion does. A reply cut by the token limit is asked again and never joins a later message.
+         */
+        public <T> T askCot(String role, String callId, String system, String message, boolean json,
+                            Function<String, T> parse) {
+            String think = message + PaperPrompts.THINK;
+            String augmented = null;
+            for (int attempt = 0; attempt < maxAttempts; attempt++) {
+                if (attempt > 0) {
+                    meter.reask(role);
+                }
+                String id = callId + "/a" + attempt;
+                if (augmented != null) {
+                    Outcome<T> o = once(role, id, system, augmented + PaperPrompts.PREFILL, json, parse);
+                    if (o.value != null) {
+                        return o.value;
+                    }
+                    continue;
+                }
+                LlmReply first = call(role, id, system, think, json);
+                if (first == null) {
+                    continue;
+                }
+                if (first.cutByTokenLimit()) {
+                    meter.truncated(role);
+                    continue;
+                }
+                String found = strictJsonObject(first.text());
+                augmented = think + (found != null ? found : first.text());
+                Outcome<T> o = found != null ? parsed(role, found, parse)
+                        : once(role, id + "c2", system, augmented + PaperPrompts.PREFILL, json, parse);
+                if (o.value != null) {
+                    return o.value;
+                }
+            }
+            meter.fallback(role);
+            return null;
+        }
+
+        /** The substring from the first {@code {} to the last {@code }} if it is a strict JSON object, else null. */
+        private static String strictJsonObject(String text) {
+            int a = text.indexOf('{');
+            int b = text.lastIndexOf('}');
+            if (a < 0 || b < a) {
+                return null;
+            }
+            String s = text.substring(a, b + 1);
+            try {
+                com.google.gson.JsonElement e = com.google.gson.JsonParser.parseString(s);
+                return e.isJsonObject() ? s : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        private record Outcome<T>(T value) {
+        }
+
+        private LlmReply call(String role, String id, String system, String user, boolean json) {
+            LlmRequest q = new LlmRequest(role, id, system, user, json && jsonMode, temperature, maxTokens);
+            try {
+                LlmReply r = gateway.call(q);
+                meter.reply(role, r);
+                listener.exchange(role, id, system, user, r.text());
+                return r;
+            } catch (LlmException e) {
+                if (e.fatal()) {
+                    throw e;
+                }
+                meter.failedCall(role, e.transportRetries());
+                listener.exchange(role, id, system, user, null);
+                return null;
+            }
+        }
+
+        private <T> Outcome<T> once(String role, String id, String system, String user, boolean json,
+                                    Function<String, T> parse) {
+            LlmReply r = call(role, id, system, user, json);
+            if (r == null) {
+                return new Outcome<>(null);
+            }
+            if (r.cutByTokenLimit()) {
+                meter.truncated(role);
+                return new Outcome<>(null);
+            }
+            return parsed(role, r.text(), parse);
+        }
+
+        private <T> Outcome<T> parsed(String role, String text, Function<String, T> parse) {
+            try {
+                T value = parse.apply(text);
+                if (value != null) {
+                    return new Outcome<>(value);
+                }
+            } catch (LlmException e) {
+                throw e;
+            } catch (ReplyParser.TruncatedReply e) {
+                meter.truncated(role);
+                return new Outcome<>(null);
+            } catch (RuntimeException e) {
+                // an unusable reply: ask again
+            }
+            meter.invalidReply(role);
+            return new Outcome<>(null);
         }
 
         /** Runs {@code count} tasks on the call pool and returns their results in index order. */

@@ -34,7 +34,124 @@ public final class ReplyParser {
         }
     }
 
+    /**
+     * A reply cut off inside a value (an unclosed string, a list without its {@code ]}, a key or a {@code :} or
+     * {@code ,} with nothing after it): it is asked again, never repaired, and counted as truncated.
+     */
+    public static final class TruncatedReply extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TruncatedReply(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private ReplyParser() {
+    }
+
+    /**
+     * Throws {@link TruncatedReply} when the JSON object that starts at the first {@code {} of {@code s} (or the
+     * prefill continuation) ends inside a value. An object that lacks only its closing brace after a complete value
+     * (a stop token ate it, paper-model §14.7) is not truncated; neither is a complete object followed by prose.
+     */
+    static void checkNotTruncated(String s) {
+        int open = s.indexOf('{');
+        String t = open < 0 ? "{\"" + s : s.substring(open);
+        java.util.ArrayDeque<Character> stack = new java.util.ArrayDeque<>();
+        boolean inString = false;
+        boolean escape = false;
+        boolean stringIsKey = false;
+        // what the innermost container expects next: 'k' key, ':' colon, 'v' value, ',' comma or close
+        java.util.ArrayDeque<Character> expect = new java.util.ArrayDeque<>();
+        StringBuilder bare = new StringBuilder(); // a number or literal being read
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (inString) {
+                if (escape) {
+                    escape = false;
+                } else if (c == '\\') {
+                    escape = true;
+                } else if (c == '"') {
+                    inString = false;
+                    if (!expect.isEmpty()) {
+                        expect.pop();
+                        expect.push(stringIsKey ? ':' : ',');
+                    }
+                }
+                continue;
+            }
+            if (bare.length() > 0 && (c == ',' || c == '}' || c == ']' || Character.isWhitespace(c))) {
+                bare.setLength(0);
+                if (!expect.isEmpty()) {
+                    expect.pop();
+                    expect.push(',');
+                }
+            }
+            switch (c) {
+                case '"' -> {
+                    inString = true;
+                    stringIsKey = !expect.isEmpty() && expect.peek() == 'k';
+                }
+                case '{', '[' -> {
+                    stack.push(c);
+                    if (!expect.isEmpty() && expect.peek() == 'v') {
+                        expect.pop();
+                        expect.push(',');
+                    }
+                    expect.push(c == '{' ? 'k' : 'v');
+                }
+                case '}', ']' -> {
+                    if (stack.isEmpty()) {
+                        return;
+                    }
+                    stack.pop();
+                    expect.pop();
+                    if (stack.isEmpty()) {
+                        return; // a complete object; whatever follows is prose
+                    }
+                }
+                case ':' -> {
+                    if (!expect.isEmpty()) {
+                        expect.pop();
+                        expect.push('v');
+                    }
+                }
+                case ',' -> {
+                    if (!expect.isEmpty()) {
+                        expect.pop();
+                        expect.push(stack.peek() == '{' ? 'k' : 'v');
+                    }
+                }
+                default -> {
+                    if (!Character.isWhitespace(c)) {
+                        bare.append(c);
+                    }
+                }
+            }
+        }
+        if (inString) {
+            throw new TruncatedReply("the reply ends inside a string");
+        }
+        if (stack.isEmpty()) {
+            return;
+        }
+        if (stack.peek() == '[' || stack.size() > 1) {
+            throw new TruncatedReply("the reply ends inside a list");
+        }
+        String b = bare.toString().toLowerCase(Locale.ROOT);
+        if (!b.isEmpty()) {
+            boolean literal = b.equals("true") || b.equals("false") || b.equals("null") || b.equals("none");
+            boolean partialLiteral = !literal && ("true".startsWith(b) || "false".startsWith(b) || "null".startsWith(b)
+                    || "none".startsWith(b));
+            if (partialLiteral) {
+                throw new TruncatedReply("the reply ends inside a value");
+            }
+            return; // a number (or literal) followed only by the missing brace: the stop-token case
+        }
+        char next = expect.isEmpty() ? ',' : expect.peek();
+        if (next != ',' && !(next == 'k' && t.strip().endsWith("{"))) {
+            throw new TruncatedReply("the reply ends before a value");
+        }
     }
 
     /** The JSON object in {@code text}. */
@@ -50,8 +167,18 @@ public final class ReplyParser {
             s = s.substring(open);
         }
         int close = s.lastIndexOf('}');
+        if (close >= 0) {
+            JsonObject whole = tryParse(s.substring(0, close + 1));
+            if (whole != null) {
+                return whole;
+            }
+        }
+        if (s.startsWith("{\"{")) {
+            return object(s.substring(2)); // a model that repeated the prefill: {"{"LABOR": ...}
+        }
+        checkNotTruncated(s);
         String[] candidates = close >= 0
-                ? new String[] {s.substring(0, close + 1), s + "}", s + "\"}", s + "]}"}
+                ? new String[] {s + "}", s + "\"}", s + "]}"}
                 : new String[] {s + "}", s + "\"}", s + "]}", s + "\"]}"};
         for (String c : candidates) {
             JsonObject o = tryParse(c);

@@ -33,11 +33,21 @@ public final class UsageMeter {
     public static final int FAILED_CALLS = 9;
     /** Unusable replies (also inside {@link #FAILURES}). */
     public static final int INVALID_REPLIES = 10;
-    static final int COUNTERS = 11;
+    /**
+     * Replies cut by the token limit (finish reason {@code length}, or JSON / a persona text that ends inside a
+     * value): never parsed, asked again. Their own kind of retry: not inside {@link #FAILURES}; the re-ask is counted
+     * in {@link #RETRIES} as every re-ask is.
+     */
+    public static final int TRUNCATED = 11;
+    static final int COUNTERS = 12;
 
-    /** Column suffixes for {@link #CALLS}..{@link #COST_NANO_USD} (latency is not a steps.csv column: it differs on replay). */
+    /** steps.csv column suffixes (latency is not a column: it differs on replay) ... */
     public static final List<String> COLUMN_NAMES = List.of("calls", "retries", "failures", "fallbacks", "tokens_in",
-            "tokens_out", "cost_usd");
+            "tokens_out", "cost_usd", "truncated");
+
+    /** ... and the counter behind each of them. */
+    public static final int[] COLUMN_COUNTERS = {CALLS, RETRIES, FAILURES, FALLBACKS, TOKENS_IN, TOKENS_OUT,
+            COST_NANO_USD, TRUNCATED};
 
     private final Map<String, AtomicLongArray> byRole = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> answeredByEndpoint = new ConcurrentHashMap<>();
@@ -78,6 +88,11 @@ public final class UsageMeter {
         c.incrementAndGet(INVALID_REPLIES);
     }
 
+    /** A reply cut by the token limit (asked again, never parsed). */
+    public void truncated(String role) {
+        role(role).incrementAndGet(TRUNCATED);
+    }
+
     /** The agent asks again (attempt 2..12). */
     public void reask(String role) {
         role(role).incrementAndGet(RETRIES);
@@ -111,6 +126,16 @@ public final class UsageMeter {
     public void setBudget(long tokens, double usd) {
         this.budgetTokens = tokens;
         this.budgetUsd = usd;
+    }
+
+    /** The token budget (0: none). */
+    public long budgetTokens() {
+        return budgetTokens;
+    }
+
+    /** The dollar budget (0: none). */
+    public double budgetUsd() {
+        return budgetUsd;
     }
 
     /** Why the budget is exhausted, or null while within it. */
@@ -155,8 +180,8 @@ public final class UsageMeter {
         for (Map.Entry<String, long[]> e : snapshot().entrySet()) {
             long[] v = e.getValue();
             b.append(String.format(java.util.Locale.ROOT,
-                    "llm %s: calls=%d retries=%d failures=%d fallbacks=%d tokens_in=%d tokens_out=%d cost=$%.6f mean_latency=%.0fms%n",
-                    e.getKey(), v[CALLS], v[RETRIES], v[FAILURES], v[FALLBACKS], v[TOKENS_IN], v[TOKENS_OUT],
+                    "llm %s: calls=%d retries=%d truncated=%d failures=%d fallbacks=%d tokens_in=%d tokens_out=%d cost=$%.6f mean_latency=%.0fms%n",
+                    e.getKey(), v[CALLS], v[RETRIES], v[TRUNCATED], v[FAILURES], v[FALLBACKS], v[TOKENS_IN], v[TOKENS_OUT],
                     v[COST_NANO_USD] / 1e9, v[CALLS] == 0 ? 0.0 : (double) v[LATENCY_MILLIS] / v[CALLS]));
         }
         Map<String, Long> endpoints = answeredByEndpoint();

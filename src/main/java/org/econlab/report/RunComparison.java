@@ -11,12 +11,13 @@ import java.util.Locale;
 
 /**
  * A table comparing runs (e.g. planners on the same population and seed): final SWF, mean SWF over the
- * last 20% of steps, Gini, mean hours and total tax at the last step. Exportable as CSV and Markdown.
+ * last 20% of steps, Gini, mean hours and total tax at the last step, and the LLM models that served the run
+ * (provider/model@host per role). Exportable as CSV and Markdown.
  */
 public final class RunComparison {
 
     public static final List<String> HEADER = List.of("run", "scenario", "planner", "worker", "seed", "steps",
-            "swf_final", "swf_mean_last20pct", "gini", "mean_labor", "total_tax");
+            "swf_final", "swf_mean_last20pct", "gini", "mean_labor", "total_tax", "llm_models");
 
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -25,7 +26,7 @@ public final class RunComparison {
             rows.add(List.of(r.directory().getFileName().toString(), r.scenarioName(), r.plannerKind(),
                     r.workerKind(), r.seed(), Integer.toString(r.rows()), fmt(r.last("swf")),
                     fmt(r.meanOfLastFifth("swf")), fmt(r.last("gini")), fmt(r.last("mean_labor")),
-                    fmt(r.last("total_tax"))));
+                    fmt(r.last("total_tax")), r.llmModels()));
         }
     }
 

@@ -199,6 +199,39 @@ public final class RunData {
         return manifestString("agents", "?");
     }
 
+    /** The models that served the run's LLM roles (manifest {@code llmModels}), e.g. "worker: openai/gpt-4o-mini@https://api.openai.com"; "" without LLM. */
+    public String llmModels() {
+        return llmModels(manifest);
+    }
+
+    /**
+     * One line naming each LLM role's provider, model and host from a manifest's {@code llmModels}, roles with the same
+     * model grouped: {@code "worker, planner: openai/gpt-4o-mini@https://api.openai.com"}; "" when there is none.
+     */
+    public static String llmModels(JsonObject manifest) {
+        if (manifest == null || !manifest.has("llmModels") || !manifest.get("llmModels").isJsonArray()) {
+            return "";
+        }
+        Map<String, List<String>> byModel = new java.util.LinkedHashMap<>();
+        for (JsonElement e : manifest.getAsJsonArray("llmModels")) {
+            JsonObject o = e.getAsJsonObject();
+            String what = str(o, "provider") + "/" + str(o, "model") + (str(o, "host").isEmpty() ? "" : "@" + str(o, "host"));
+            byModel.computeIfAbsent(what, x -> new java.util.ArrayList<>()).add(str(o, "role"));
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : byModel.entrySet()) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(String.join(", ", e.getValue())).append(": ").append(e.getKey());
+        }
+        return b.toString();
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    }
+
     /** A short name for legends: planner and seed, e.g. "saez, seed 42". */
     public String shortLabel() {
         return plannerKind() + ", seed " + seed();

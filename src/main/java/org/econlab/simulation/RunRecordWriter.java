@@ -78,6 +78,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             manifest.addProperty("outcome", RunOutcome.RUNNING.id());
             manifest.addProperty("stepsCompleted", 0);
             manifest.add("scenario", ScenarioCodec.toJson(s));
+            addModels();
             writeManifest();
             steps = Files.newBufferedWriter(dir.resolve(STEPS), StandardCharsets.UTF_8);
             steps.write(StepCsv.header(s.brackets().count(), simulation.metricNames()));
@@ -146,6 +147,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             if (simulation != null && simulation.stopReason() != null) {
                 manifest.addProperty("stopReason", simulation.stopReason());
             }
+            addModels();
             if (last != null && !last.metricNames().isEmpty()) {
                 // The agents' extra figures (e.g. LLM usage per role): the last step's values and the sums over
                 // all steps (for per-step counters such as llm_worker_calls, the sum is the run total).
@@ -168,6 +170,31 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             }
         }
         close();
+    }
+
+    /**
+     * {@code llmModels}: per LLM role, the provider (wire format), model and host ({@code scheme://host:port}) that
+     * actually served it, whatever endpoint name the scenario gave (a command-line endpoint replaces it). Never a
+     * key, never a path.
+     */
+    private void addModels() {
+        if (simulation == null) {
+            return;
+        }
+        var models = simulation.llmActivity().models();
+        if (models.isEmpty()) {
+            return;
+        }
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        for (var m : models) {
+            JsonObject o = new JsonObject();
+            o.addProperty("role", m.role());
+            o.addProperty("provider", m.provider());
+            o.addProperty("model", m.model());
+            o.addProperty("host", m.host());
+            a.add(o);
+        }
+        manifest.add("llmModels", a);
     }
 
     private void event(JsonObject e) {

@@ -163,6 +163,16 @@ public final class Simulation {
         return workers.agentDetails().merge(planner.agentDetails());
     }
 
+    /**
+     * What the run's LLM agents did (usage, last prompts and replies, planner turns, budget, models); the workers'
+     * and the planner's share one record per run. {@link org.econlab.agents.LlmActivity#NONE} without LLM agents.
+     * Thread-safe.
+     */
+    public org.econlab.agents.LlmActivity llmActivity() {
+        org.econlab.agents.LlmActivity a = workers.llmActivity();
+        return a != org.econlab.agents.LlmActivity.NONE ? a : planner.llmActivity();
+    }
+
     /** Index of the next step to play (= steps done so far). */
     public int currentStep() {
         return step;

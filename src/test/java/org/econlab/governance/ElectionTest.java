@@ -154,7 +154,7 @@ class ElectionTest {
     void electoratesArePluggableByName() {
         Electorates.register("test_scripted", setup -> new Scripted(new double[] {10, 0, 0}, new int[40]));
         Scenario s = TestScenarios.of(40, "three", null, "{\"kind\":\"learning\"}",
-                "{\"kind\":\"democratic\",\"electorate\":\"test_scripted\"}", 60, false);
+                "{\"kind\":\"democratic\",\"platforms\":true,\"electorate\":\"test_scripted\"}", 60, false);
         StepSnapshot last = new Simulation(s, false).runToEnd();
         assertEquals(0, last.leader());
         assertEquals(40, last.votesForLeader());

@@ -68,6 +68,18 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
     public volatile int faultPercent = 0;
     public volatile int outOfRangePercent = 0;
     public volatile long timeoutSleepMillis = 700;
+    /**
+     * Scripted replies: when set, answers every request with {@code script.apply(system, user)} (the default answer
+     * when that is null; no faults), and
+     * {@link #received} keeps every (system, user) pair received.
+     */
+    public volatile java.util.function.BiFunction<String, String, String> script;
+    /** With a script: every request's system prompt and user message, in arrival order. */
+    public final java.util.List<String[]> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** The finish reason of every reply ({@code stop}; {@code length} makes every reply look cut by the token limit). */
+    public volatile String finishReason = "stop";
+    /** Replies cut by the token limit: the first {@code cutReplies} replies get finish reason length and half their text. */
+    public final AtomicInteger cutReplies = new AtomicInteger();
     /** Refuse every call with 401 and echo the Authorization header in the body (a careless server). */
     public volatile boolean refuseAndEchoKey = false;
 
@@ -175,7 +187,11 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
             String caller = system.contains("expert tax planner") ? "planner" : who.find() ? who.group(1) : "other";
             lastPrompts.put(caller, system + "\n-----\n" + user);
             Fault fault = null;
-            if ((h % 100) < faultPercent) {
+            java.util.function.BiFunction<String, String, String> sc = script;
+            if (sc != null) {
+                received.add(new String[] {system, user});
+            }
+            if (sc == null && (h % 100) < faultPercent) {
                 fault = Fault.values()[(int) ((h / 100) % Fault.values().length)];
             }
             boolean wild = (h / 1000 % 100) < outOfRangePercent;
@@ -199,7 +215,13 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
                 contentFaults.incrementAndGet();
                 content = "{\"thou";
             } else {
-                content = answer(system, user, h, wild);
+                String scripted = sc != null ? sc.apply(system, user) : null;
+                content = scripted != null ? scripted : answer(system, user, h, false);
+            }
+            String finish = finishReason;
+            if (cutReplies.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                finish = "length";
+                content = content.substring(0, Math.max(1, content.length() / 2));
             }
             long pt = (system.length() + user.length()) / 4;
             long ct = Math.max(1, content.length() / 4);
@@ -212,6 +234,7 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
                 resp.addProperty("created_at", "2025-01-01T00:00:00Z");
                 resp.add("message", msg);
                 resp.addProperty("done", true);
+                resp.addProperty("done_reason", finish);
                 resp.addProperty("prompt_eval_count", pt);
                 resp.addProperty("eval_count", ct);
             } else {
@@ -223,7 +246,7 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
                 JsonObject c = new JsonObject();
                 c.addProperty("index", 0);
                 c.add("message", msg);
-                c.addProperty("finish_reason", "stop");
+                c.addProperty("finish_reason", finish);
                 choices.add(c);
                 resp.add("choices", choices);
                 JsonObject usage = new JsonObject();

@@ -21,6 +21,13 @@ class LlmAgentsRunTest {
     @RegisterExtension
     static final FakeLlmServer server = FakeLlmServer.start();
 
+    @org.junit.jupiter.api.AfterEach
+    void noFaultsForTheNextTest() {
+        server.faultPercent = 0;
+        server.outOfRangePercent = 0;
+        server.latencyMillis = 0;
+    }
+
     @Test
     void aRunCompletesUnderThirtyPercentFaultsAndEveryFailureIsCounted(@TempDir Path dir) throws IOException {
         server.faultPercent = 30;
@@ -38,7 +45,9 @@ class LlmAgentsRunTest {
         assertTrue(transport > 0 && content > 0, "faults were injected");
         assertEquals(transport, m.total(UsageMeter.TRANSPORT_RETRIES) + m.total(UsageMeter.FAILED_CALLS),
                 "every transport fault is a counted retry or failed call");
-        assertEquals(content, m.total(UsageMeter.INVALID_REPLIES), "every bad reply is counted");
+        assertEquals(content, m.total(UsageMeter.INVALID_REPLIES) + m.total(UsageMeter.TRUNCATED),
+                "every bad reply is counted (malformed as invalid, cut JSON as truncated)");
+        assertTrue(m.total(UsageMeter.TRUNCATED) > 0, "truncated replies are their own kind of retry");
         for (double h : sim.state().hours()) {
             assertTrue(h >= 0 && h <= 100, "hours clipped to the range: " + h);
         }

@@ -64,6 +64,7 @@ public final class RunHistoryView {
         table.getColumns().add(swf);
         // ISO instant to "2026-11-25 18:53:01" (UTC), which sorts the same way
         table.getColumns().add(column("Started (UTC)", r -> r.startedAt().replace('T', ' ').replaceFirst("\\.\\d+Z$", "")));
+        table.getColumns().add(column("LLM models", RunSummary::llmModels));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No run records in this folder yet: play a run in the lab or use the command line."));
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Immutable.
  */
 public record RunSummary(Path directory, String scenario, String planner, String worker, String seed, int steps,
-                         String outcome, double finalSwf, String startedAt) {
+                         String outcome, double finalSwf, String startedAt, String llmModels) {
 
     /** Reads a record folder's manifest, or empty when the folder is not a run record. */
     public static Optional<RunSummary> read(Path dir) {
@@ -31,7 +31,7 @@ public record RunSummary(Path directory, String scenario, String planner, String
             return Optional.of(new RunSummary(dir, scenario, text(m, "plannerKind"), text(m, "workerKind"),
                     text(m, "seed"), m.has("stepsCompleted") ? m.get("stepsCompleted").getAsInt() : 0,
                     text(m, "outcome"), m.has("finalSwf") ? m.get("finalSwf").getAsDouble() : Double.NaN,
-                    text(m, "startedAt")));
+                    text(m, "startedAt"), org.econlab.report.RunData.llmModels(m)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
