@@ -199,6 +199,9 @@ public final class MainView {
         VBox.setVgrow(votesCharts, Priority.ALWAYS);
         agentsTab = tab("Agents", agentsPane(), charts.prePostChart, charts.agentHistoryChart);
         watch.getTabs().addAll(List.of(overview, labour, votes, agentsTab));
+        Tab llmTab = new Tab("LLM", new LlmView(new LlmViewModel(model::llmActivity)).root());
+        llmTab.setId("llm-tab");
+        watch.getTabs().add(llmTab);
         watch.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         watch.setId("watch-tabs");
         watch.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showCharts(t));

@@ -190,6 +190,16 @@ public final class RunViewModel {
         return lastSnapshot;
     }
 
+    /**
+     * What the current run's LLM agents did (thread-safe to read), or {@link org.econlab.agents.LlmActivity#NONE}
+     * before a run is built or without LLM agents.
+     */
+    public org.econlab.agents.LlmActivity llmActivity() {
+        synchronized (lock) {
+            return runner == null ? org.econlab.agents.LlmActivity.NONE : runner.simulation().llmActivity();
+        }
+    }
+
     AgentProbe probe() {
         return probe;
     }
