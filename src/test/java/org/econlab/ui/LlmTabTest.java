@@ -93,9 +93,9 @@ class LlmTabTest {
             TableView<?> usage = robot.lookup("#llm-usage").queryAs(TableView.class);
             waitUntil(() -> usage.getItems().size() == 2); // planner, worker
             TextArea planner = robot.lookup("#llm-planner-text").queryAs(TextArea.class);
-            waitUntil(() -> planner.getText().contains("[reflection]"));
+            waitUntil(() -> planner.getText().startsWith("Tax year starting at step 4 (planner)")
+                    && planner.getText().contains("[reflection]"));
             String latest = planner.getText();
-            assertTrue(latest.startsWith("Tax year starting at step 4 (planner)"), latest);
             assertTrue(latest.contains("You are an expert tax planner.") && latest.contains("[reply]\n{\"DELTA\""), latest);
             @SuppressWarnings("unchecked")
             ComboBox<String> year = robot.lookup("#llm-year").queryAs(ComboBox.class);
