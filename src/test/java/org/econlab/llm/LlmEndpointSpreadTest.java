@@ -84,7 +84,7 @@ class LlmEndpointSpreadTest {
         assertEquals(b, totals.get("llm_endpoint_vllm_b_calls").getAsLong());
         assertEquals(a + b, totals.get("llm_calls").getAsLong(), "every call answered by one of the two");
         List<String> steps = Files.readAllLines(rec.resolve("steps.csv"));
-        assertTrue(steps.get(0).contains(",llm_cost_usd,llm_endpoint_vllm_a_calls,llm_endpoint_vllm_b_calls,"), steps.get(0));
+        assertTrue(steps.get(0).contains(",llm_cost_usd,llm_truncated,llm_endpoint_vllm_a_calls,llm_endpoint_vllm_b_calls,"), steps.get(0));
         assertEquals(7, steps.size());
 
         // The replay needs neither server nor endpoint file and reports the same servers' counts.

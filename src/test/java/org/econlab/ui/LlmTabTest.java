@@ -130,7 +130,12 @@ class LlmTabTest {
             robot.interact(() -> model.runSteps(5));
             waitUntil(() -> model.stepsDoneProperty().get() == 5);
             robot.interact(() -> year.getSelectionModel().clearSelection());
-            waitUntil(() -> planner.getText().equals(latest));
+            try {
+                waitUntil(() -> planner.getText().equals(latest));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("replayed: " + model.statusProperty().get() + " / " + model.failureProperty().get()
+                        + "\n" + planner.getText());
+            }
         }
     }
 }
