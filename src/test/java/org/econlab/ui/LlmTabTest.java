@@ -94,7 +94,7 @@ class LlmTabTest {
             waitUntil(() -> usage.getItems().size() == 2); // planner, worker
             TextArea planner = robot.lookup("#llm-planner-text").queryAs(TextArea.class);
             waitUntil(() -> planner.getText().startsWith("Tax year starting at step 4 (planner)")
-                    && planner.getText().contains("[reflection]"));
+                    && planner.getText().contains("[reflection]") && !planner.getText().contains("(none yet)"));
             String latest = planner.getText();
             assertTrue(latest.contains("You are an expert tax planner.") && latest.contains("[reply]\n{\"DELTA\""), latest);
             @SuppressWarnings("unchecked")
