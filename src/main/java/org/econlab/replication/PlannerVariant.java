@@ -68,7 +68,10 @@ public record PlannerVariant(String label, JsonObject planner, String meaning, P
                 of(US_FED, "{\"kind\":\"" + PlannerKinds.US_FED + "\"}", "2024 U.S. federal rates",
                         s -> s.brackets().equals(BracketPreset.US_FED_2024.brackets())),
                 of(FREE_MARKET, "{\"kind\":\"free_market\"}", "0% in every bracket", any),
-                of(DEMOCRATIC_PLATFORMS, "{\"kind\":\"democratic\",\"electorate\":\"built_in\"}",
+                of(DEMOCRATIC, "{\"kind\":\"democratic\",\"electorate\":\"built_in\",\"platforms\":false}",
+                        "an elected worker sets the rates; elections without platforms, every worker eligible (the"
+                                + " reference's default), voters judge leaders by their record", PlannerVariant::voting),
+                of(DEMOCRATIC_PLATFORMS, "{\"kind\":\"democratic\",\"electorate\":\"built_in\",\"platforms\":true}",
                         "an elected worker sets the rates; candidates run on platforms", PlannerVariant::voting));
     }
 }

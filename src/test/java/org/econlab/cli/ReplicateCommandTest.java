@@ -25,8 +25,9 @@ class ReplicateCommandTest {
         assertEquals("scenario,welfare,planner,seed,swf_final,swf_mean_last20pct,swf_mean_exploit,mean_labor,gini,"
                 + "total_tax,final_rates,zero_income_final,idle_workers,stackelberg_rational_swf", csv.get(0));
         // per seed and welfare function: rational-5 and bounded-100 6 planners, us-fed-100 7 (+ us_fed),
-        // democratic-100 7 (+ the elected leader)
-        assertEquals(1 + 2 * 2 * (6 + 7 + 6 + 7), csv.size());
+        // democratic-100 8 (+ the elected leader, without and with platforms)
+        assertEquals(1 + 2 * 2 * (6 + 7 + 6 + 8), csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,inverse_income,democratic,1043,")));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,inverse_skill,democratic_platforms,1042,")));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("us-fed-100,inverse_income,us_fed,42,")));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("bounded-100,inverse_skill,saez_paper,43,")));
@@ -34,7 +35,8 @@ class ReplicateCommandTest {
         assertTrue(md.contains("## Assumptions in force") && md.contains("own_share") && md.contains("delta = 3.5"), md);
         assertTrue(md.contains("## us-fed-100 | inverse_skill") && md.contains("| stackelberg |"), md);
         assertTrue(md.contains("| icrl - saez (exploit SWF) |") && md.contains("| icrl / stackelberg (exploit SWF), median |")
-                && md.contains("| democratic_platforms - icrl (exploit SWF) |") && md.contains(" of 2 |"), md);
+                && md.contains("| democratic_platforms - icrl (exploit SWF) |") && md.contains("| democratic - icrl (exploit SWF) |")
+                && md.contains(" of 2 |"), md);
 
         // The same command gives the same numbers (everything is seeded), whatever the thread count.
         Path again = dir.resolve("again");
