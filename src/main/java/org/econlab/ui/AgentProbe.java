@@ -22,11 +22,23 @@ final class AgentProbe implements SimulationListener {
 
     static final int SAMPLE = 1000;
     static final int HISTORY = 500;
+    /**
+     * Runs with at most this many worker-steps keep every worker's hours and utility from step 0 (8 bytes a
+     * worker-step, 16 MB at most), so any worker's history can be shown in full; bigger runs keep the selected
+     * worker's last {@link #HISTORY} steps.
+     */
+    static final long FULL_HISTORY_CELLS = 2_000_000L;
 
-    /** One copied row per sampled agent; arrays are never modified after publication. */
+    /**
+     * One copied row per sampled agent; arrays are never modified after publication. Besides the columns: the
+     * marginal rate each faces at its income (percent), its exact best response under the schedule in force
+     * (hours, with the scenario's rebate treatment for rational workers), its net tax rate
+     * {@code (tax - rebate) / max(z, 1)} (percent) and, for persona workers, its tolerance (percent; NaN otherwise).
+     */
     record Page(int step, int populationSize, boolean contiguous, int[] index, String[] persona, double[] skill, double[] hours,
                 double[] income, double[] tax, double[] postTax, double[] utility, List<String> extraNames,
-                double[][] extra, int exchangeAgent, String exchange) {
+                double[][] extra, int exchangeAgent, String exchange, double[] marginal, double[] bestResponse,
+                double[] netRate, double[] tolerance, double rebate) {
         int size() {
             return index.length;
         }
@@ -51,9 +63,21 @@ final class AgentProbe implements SimulationListener {
     private int ringCount;
     private int ringNext;
 
+    // Runner-thread log of every worker's hours and utility per step, when the run is small enough.
+    private final List<float[]> hoursLog = new java.util.ArrayList<>();
+    private final List<float[]> utilityLog = new java.util.ArrayList<>();
+    private final List<org.econlab.economy.TaxSchedule> scheduleLog = new java.util.ArrayList<>();
+    private boolean fullLog;
+
     @Override
     public void runStarted(Simulation sim) {
         simulation = sim;
+        fullLog = (long) sim.population().size() * sim.scenario().steps() <= FULL_HISTORY_CELLS;
+    }
+
+    /** Whether every worker's history is kept from step 0. */
+    boolean keepsFullHistory() {
+        return fullLog;
     }
 
     @Override
@@ -63,6 +87,18 @@ final class AgentProbe implements SimulationListener {
             return;
         }
         recordSelected(sim, snapshot.step());
+        if (fullLog) {
+            WorkerState st = sim.state();
+            float[] h = new float[st.size()];
+            float[] u = new float[st.size()];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = (float) st.hours()[i];
+                u[i] = (float) st.utility()[i];
+            }
+            hoursLog.add(h);
+            utilityLog.add(u);
+            scheduleLog.add(sim.schedule());
+        }
         if (wanted || !playing) {
             wanted = false;
             page = copy(sim, snapshot.step());
@@ -144,6 +180,25 @@ final class AgentProbe implements SimulationListener {
         if (ringAgent < 0) {
             return null;
         }
+        Simulation sim = simulation;
+        if (fullLog && sim != null && ringAgent < sim.population().size() && !hoursLog.isEmpty()) {
+            int n = hoursLog.size();
+            int a = ringAgent;
+            double skill = sim.population().skill(a);
+            int[] steps = new int[n];
+            double[] hours = new double[n];
+            double[] income = new double[n];
+            double[] tax = new double[n];
+            double[] utility = new double[n];
+            for (int k = 0; k < n; k++) {
+                steps[k] = k;
+                hours[k] = hoursLog.get(k)[a];
+                income[k] = skill * hours[k];
+                tax[k] = scheduleLog.get(k).taxUsd(income[k]);
+                utility[k] = utilityLog.get(k)[a];
+            }
+            return new History(a, steps, hours, income, tax, utility);
+        }
         int n = ringCount;
         int start = (ringNext - n + HISTORY) % HISTORY;
         int[] steps = new int[n];
@@ -169,6 +224,17 @@ final class AgentProbe implements SimulationListener {
             idx[k] = from >= 0 ? from + k : (int) ((long) k * n / m);
         }
         String[] persona = new String[m];
+        org.econlab.economy.TaxSchedule schedule = sim.schedule();
+        org.econlab.economy.RationalBestResponse best = new org.econlab.economy.RationalBestResponse(schedule,
+                sim.scenario().labour(), org.econlab.agents.WorkerKinds.rebateOf(sim.scenario().worker().json()), n);
+        double rebate = st.rebateUsd();
+        double[] marginal = new double[m];
+        double[] bestHours = new double[m];
+        double[] netRate = new double[m];
+        double[] tolerance = new double[m];
+        Double base = personaBaseTolerance(sim);
+        org.econlab.population.OccupationEarnings earnings = base == null ? null
+                : org.econlab.population.OccupationEarnings.bundled();
         double[] skill = new double[m];
         double[] hours = new double[m];
         double[] income = new double[m];
@@ -180,6 +246,11 @@ final class AgentProbe implements SimulationListener {
             Persona p = pop.persona(i);
             persona[k] = p == null ? "" : p.occupation() + ", " + p.sex() + ", " + p.age();
             skill[k] = pop.skill(i);
+            marginal[k] = schedule.marginalRatePercentAt(st.income()[i]);
+            bestHours[k] = best.hours(pop.skill(i));
+            netRate[k] = 100 * (st.tax()[i] - rebate) / Math.max(st.income()[i], 1);
+            tolerance[k] = p == null || base == null ? Double.NaN
+                    : 100 * org.econlab.agents.SatisfactionRule.tolerance(p, base, earnings);
             hours[k] = st.hours()[i];
             income[k] = st.income()[i];
             tax[k] = st.tax()[i];
@@ -198,7 +269,17 @@ final class AgentProbe implements SimulationListener {
         int sel = selected;
         String exchange = sel >= 0 && sel < n ? details.lastExchange(sel).orElse(null) : null;
         return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility, names, extra, sel,
-                exchange);
+                exchange, marginal, bestHours, netRate, tolerance, rebate);
+    }
+
+    /** The base tax tolerance of persona workers (their satisfaction rule), or null for other kinds. */
+    private static Double personaBaseTolerance(Simulation sim) {
+        if (!org.econlab.agents.LearningWorkers.PERSONA_KIND.equals(sim.workerKind())) {
+            return null;
+        }
+        var e = sim.scenario().worker().json().get("taxTolerance");
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble()
+                : org.econlab.agents.SatisfactionRule.DEFAULT_BASE_TOLERANCE;
     }
 
     @Override

@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Binds editor controls to field paths of a {@link ScenarioDraft}: text fields commit on Enter or when
@@ -21,6 +22,9 @@ final class Fields {
 
     private record Binding(String path, Control control, Runnable refresh) {
     }
+
+    /** Marks a control whose tooltip currently shows a problem. */
+    private static final String ERROR_TIP = "econlab.errorTip";
 
     private final ScenarioDraft draft;
     private final List<Binding> bindings = new ArrayList<>();
@@ -36,9 +40,16 @@ final class Fields {
         return refreshing;
     }
 
-    /** Registers a control that shows the field {@code path}; {@code refresh} re-reads it from the draft. */
+    /**
+     * Registers a control that shows the field {@code path}; {@code refresh} re-reads it from the draft. The
+     * control gets the field's meaning and unit ({@link FieldHelp}) as its tooltip.
+     */
     void register(String path, Control control, Runnable refresh) {
         bindings.add(new Binding(path, control, refresh));
+        String help = FieldHelp.of(path);
+        if (!help.isEmpty() && control.getTooltip() == null) {
+            control.setTooltip(tooltip(help));
+        }
         refreshing = true;
         try {
             refresh.run();
@@ -49,27 +60,42 @@ final class Fields {
 
     /** A text field for a number or text at {@code path}; typed numbers are stored as JSON numbers. */
     void text(String path, TextInputControl field, String fallback) {
-        register(path, field, () -> field.setText(display(draft.get(path), fallback)));
+        text(path, field, fallback, Fields::number);
+    }
+
+    /**
+     * A text field whose numbers are shown with {@code format} (e.g. 4 significant digits); the stored value keeps
+     * its precision until the user types another.
+     */
+    void text(String path, TextInputControl field, String fallback, Function<Double, String> format) {
+        register(path, field, () -> field.setText(display(draft.get(path), fallback, format)));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !(field instanceof javafx.scene.control.TextArea)) {
-                commit(path, field.getText(), fallback);
+                commit(path, field.getText(), fallback, format);
             }
         });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                commit(path, field.getText(), fallback);
+                commit(path, field.getText(), fallback, format);
             }
         });
     }
 
-    private void commit(String path, String text, String fallback) {
+    private void commit(String path, String text, String fallback, Function<Double, String> format) {
         if (refreshing) {
             return;
         }
-        if (text.equals(display(draft.get(path), fallback))) {
+        if (text.equals(display(draft.get(path), fallback, format))) {
             return;
         }
         draft.set(path, value(text));
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 
     /** Re-reads every control from the draft. */
@@ -96,11 +122,13 @@ final class Fields {
             }
         }
         for (Binding b : bindings) {
+            String help = FieldHelp.of(b.path);
             if (b == best) {
                 b.control.getStyleClass().add("field-error");
-                b.control.setTooltip(new Tooltip(message));
-            } else if (b.control.getTooltip() != null && b.control.getTooltip().getText().contains(": ")) {
-                b.control.setTooltip(null);
+                b.control.setTooltip(tooltip(help.isEmpty() ? message : message + "\n\n" + help));
+                b.control.getProperties().put(ERROR_TIP, Boolean.TRUE);
+            } else if (b.control.getProperties().remove(ERROR_TIP) != null) {
+                b.control.setTooltip(help.isEmpty() ? null : tooltip(help));
             }
         }
     }
@@ -129,13 +157,17 @@ final class Fields {
     }
 
     static String display(JsonElement e, String fallback) {
+        return display(e, fallback, Fields::number);
+    }
+
+    static String display(JsonElement e, String fallback, Function<Double, String> format) {
         if (e == null || e.isJsonNull()) {
             return fallback;
         }
         if (e.isJsonPrimitive()) {
             JsonPrimitive p = e.getAsJsonPrimitive();
             if (p.isNumber()) {
-                return number(p.getAsDouble());
+                return format.apply(p.getAsDouble());
             }
             return p.getAsString();
         }

@@ -33,9 +33,13 @@ public final class LabApp extends Application {
         ScenarioDraft draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, defaultRunsDirectory());
         MainView view = new MainView(draft, model, RecentFiles.user());
-        Scene scene = new Scene(view.root(), 1440, 900);
+        java.util.prefs.Preferences place = java.util.prefs.Preferences.userRoot().node("org/econlab/lab/window");
+        WindowPlacement.Box box = WindowPlacement.restore(place, 1440, 900);
+        Scene scene = new Scene(view.root(), box.width(), box.height());
         stage.titleProperty().bind(view.titleBinding());
         stage.setScene(scene);
+        WindowPlacement.apply(stage, box, place);
+        view.showEditor(box.width() >= MainView.COMPACT_WIDTH, false); // a drawer on small screens
         view.rememberViewIn(java.util.prefs.Preferences.userRoot().node("org/econlab/lab/view"));
         String theme = System.getenv("ECONLAB_THEME");
         if (theme != null && !theme.isBlank()) {

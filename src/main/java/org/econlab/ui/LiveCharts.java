@@ -2,35 +2,46 @@ package org.econlab.ui;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.econlab.economy.TaxBrackets;
+import org.econlab.economy.WelfareFunction;
+import org.econlab.report.ChartStyle;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.StepSnapshot;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.Axis;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -40,23 +51,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live charts of a run. Each batch of snapshots is added with the charts' notification off and
- * every chart that is on screen redraws once per batch; charts on hidden tabs redraw when shown, so a
- * max-speed run never starves the FX thread. Time series are decimated to stay cheap to draw (the run
- * record keeps every step). FX thread only.
+ * The live charts of a run. Each batch of steps is added with the charts' notification off and every chart
+ * that is on screen redraws once per batch; charts on hidden tabs redraw when shown, so a max-speed run never
+ * starves the FX thread. Time series are decimated to stay cheap to draw (the run record keeps every step).
+ * Colours come from {@link ChartStyle#PALETTE} (one colour per bracket, the same on screen and in exported
+ * figures); reference lines are series of the chart, so they are drawn, in the legend and in the chart's CSV.
+ * FX thread.
  */
 final class LiveCharts {
-
-    /** Okabe-Ito colour-blind-safe palette, one colour per bracket in every chart. */
-    static final Color[] PALETTE = {
-        new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
-        new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0xD5, 0x5E, 0x00),
-        new Color(0xF0, 0xE4, 0x42), new Color(0x99, 0x99, 0x99)
-    };
 
     private static final int MAX_POINTS = 4000;
     /** Points drawn in the post- vs pre-tax scatter (software rendering of many shapes is slow). */
     private static final int SCATTER_POINTS = 500;
+    /** Most idle-dominated stretches marked on the SWF chart; closer stretches merge beyond this. */
+    private static final int MAX_IDLE_MARKS = 200;
+
+    static final float[] DASHED = {6f, 4f};
+    static final float[] DOTTED = {2f, 3f};
+    private static final Color MARK = new Color(0xD5, 0x5E, 0x00, 60);
+    private static final Color NEUTRAL = new Color(0x55, 0x55, 0x55);
+    private static final Color BAND = new Color(0x44, 0x44, 0x44);
+
+    /** How the SWF chart shows welfare. */
+    enum WelfareView { TOTAL, PER_WORKER }
 
     private final List<JFreeChart> all = new ArrayList<>();
     /** Identity set: JFreeChart's equals/hashCode follow its mutable content. */
@@ -78,26 +95,44 @@ final class LiveCharts {
     final JFreeChart agentHistoryChart;
 
     private final XYSeriesCollection ratesData = new XYSeriesCollection();
+    private final XYSeriesCollection rateReferenceData = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer rateReferenceRenderer = lineRenderer();
     private final List<DecimatingSeries> rates = new ArrayList<>();
-    private final DecimatingSeries swf = series("This run");
+    private Map<String, double[]> rateReferences = Map.of();
+    private final List<Integer> interventions = new ArrayList<>();
+
+    private final StepValues swfRaw = new StepValues(200_000);
+    private final XYSeries swf = new XYSeries("This run", false, true);
     /**
      * The median SWF of each tax year, drawn over the per-step line: one worker trying zero hours lifts the
      * paper's SWF by a whole rebate for a step, and the median shows the level the planner is choosing.
      */
     private final XYSeries swfYearMedian = new XYSeries("Tax-year median", false, true);
+    private final List<double[]> medianRaw = new ArrayList<>();
     private final List<Double> currentYearSwf = new ArrayList<>();
     private int currentYear = -1;
     private int currentYearStart;
     private int lastYearStep;
-    private boolean yearPointPlaced;
     private final XYSeriesCollection swfData = new XYSeriesCollection();
-    private final List<XYSeries> swfReferenceLines = new ArrayList<>();
+    private final XYSeriesCollection swfReferenceData = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer swfReferenceRenderer = lineRenderer();
+    private Map<String, Double> swfReferences = Map.of();
+    private final List<int[]> idleStretches = new ArrayList<>();
+    private int idleSince = -1;
     private int lastStep;
+    private WelfareView welfareView = WelfareView.TOTAL;
+    private boolean logScale;
+    private WelfareFunction welfare = WelfareFunction.PAPER;
+    private int workers = 1;
+
     private final DecimatingSeries gini = series("Gini");
-    private final DecimatingSeries totalTax = series("Total tax ($)");
-    private final DecimatingSeries rebate = series("Rebate per worker ($)");
+    private final DecimatingSeries totalTax = series("Total tax ($/yr)");
+    private final DecimatingSeries rebate = series("Rebate per worker ($/yr)");
     private final DecimatingSeries meanHours = series("Mean hours");
-    private final DecimatingSeries leader = series("Leader");
+    private int leaderSteps;
+    private final List<int[]> tenures = new ArrayList<>(); // {leader, first step, last step}
+    private final List<Integer> leadersSeen = new ArrayList<>();
+    private final XYIntervalSeriesCollection leaderData = new XYIntervalSeriesCollection();
     private final DefaultCategoryDataset hoursHistogram = new DefaultCategoryDataset();
     private final DefaultCategoryDataset votes = new DefaultCategoryDataset();
     private final DefaultCategoryDataset bracketCounts = new DefaultCategoryDataset();
@@ -105,23 +140,34 @@ final class LiveCharts {
     private final XYSeries diagonal = new XYSeries("No tax, no rebate", false, true);
     private final XYSeries historyIncome = new XYSeries("Pre-tax income", false, true);
     private final XYSeries historyPostTax = new XYSeries("Post-tax income", false, true);
+    private final Map<JFreeChart, YIntervalSeriesCollection> bands = new IdentityHashMap<>();
+    private SeedEnsemble.Result ensemble;
     private TaxBrackets brackets;
+    private String plannerKind = "";
     private boolean dark;
-    private float fontScale = 1f;
+    private float scale = 1f;
+    private boolean presentation;
 
     LiveCharts(Scenario scenario) {
-        ratesChart = line("Marginal tax rates (dashed: Saez; dotted: Stackelberg, rational workers)", "Step", "Rate (%)", ratesData, true);
-        ((NumberAxis) ratesChart.getXYPlot().getRangeAxis()).setRange(0, 100);
+        ratesChart = line("Marginal tax rates", "Step", "Rate (%)", ratesData, true);
+        XYPlot ratesPlot = ratesChart.getXYPlot();
+        ((NumberAxis) ratesPlot.getRangeAxis()).setRange(0, 100);
+        ratesPlot.setDataset(1, rateReferenceData);
+        ratesPlot.setRenderer(1, rateReferenceRenderer);
 
-        swfData.addSeries(swf.series());
+        swfData.addSeries(swf);
         swfData.addSeries(swfYearMedian);
-        swfChart = line("Social welfare (orange: tax-year median; dashed: reference planners)", "Step", "SWF", swfData, true);
-        swfChart.getXYPlot().getRenderer().setSeriesPaint(1, PALETTE[5]);
-        swfChart.getXYPlot().setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // median on top
-        ((XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer()).setSeriesStroke(1, new BasicStroke(2.5f));
+        swfChart = line("Social welfare", "Step", "SWF", swfData, true);
+        XYPlot swfPlot = swfChart.getXYPlot();
+        swfPlot.getRenderer().setSeriesPaint(1, ChartStyle.color(5));
+        swfPlot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // median on top
+        ChartLook.setStroke(swfPlot.getRenderer(), 1, new BasicStroke(2.5f), 1f);
+        swfPlot.setDataset(1, swfReferenceData);
+        swfPlot.setRenderer(1, swfReferenceRenderer);
+
         giniChart = line("Income Gini", "Step", "Gini (0..1)", new XYSeriesCollection(gini.series()), false);
-        XYSeriesCollection taxData = new XYSeriesCollection(totalTax.series());
-        taxChart = line("Total tax (rebated equally)", "Step", "Total tax ($/yr)", taxData, true);
+        taxChart = line("Total tax (rebated equally)", "Step", "Total tax ($/yr)",
+                new XYSeriesCollection(totalTax.series()), true);
         XYPlot taxPlot = taxChart.getXYPlot();
         NumberAxis rebateAxis = new NumberAxis("Rebate ($/yr per worker)");
         rebateAxis.setAutoRangeIncludesZero(false);
@@ -133,24 +179,35 @@ final class LiveCharts {
         taxPlot.setDataset(1, new XYSeriesCollection(rebate.series()));
         taxPlot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer rebateRenderer = lineRenderer();
-        rebateRenderer.setSeriesPaint(0, PALETTE[1]);
+        rebateRenderer.setSeriesPaint(0, ChartStyle.color(1));
         taxPlot.setRenderer(1, rebateRenderer);
 
         hoursChart = line("Labour supply", "Step", "Mean hours / week", new XYSeriesCollection(meanHours.series()), false);
         hoursHistogramChart = bars("Hours now", "Hours per week (10-hour bins from)", "Workers", hoursHistogram);
 
-        leaderChart = line("Elected leader", "Step", "Leader (agent index)", new XYSeriesCollection(leader.series()), false);
-        leaderChart.getXYPlot().setRenderer(new XYStepRenderer());
-        leaderChart.getXYPlot().getRenderer().setSeriesPaint(0, PALETTE[2]);
-        leaderChart.getXYPlot().getRenderer().setSeriesStroke(0, new BasicStroke(2f));
-        // Agent indices are whole numbers; candidates' labels may be wider than their bars.
-        ((NumberAxis) leaderChart.getXYPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        leaderChart = ChartFactory.createXYLineChart("Elected leader", "Step", "Leader", leaderData,
+                PlotOrientation.VERTICAL, false, true, false);
+        XYBarRenderer strip = new XYBarRenderer();
+        strip.setUseYInterval(true);
+        strip.setBarPainter(new StandardXYBarPainter());
+        strip.setShadowVisible(false);
+        strip.setSeriesPaint(0, ChartStyle.color(2));
+        strip.setDrawBarOutline(false);
+        leaderChart.getXYPlot().setRenderer(strip);
+        leaderChart.getXYPlot().setRangeAxis(new SymbolAxis("Leader", new String[0]));
+        leaderChart.setNotify(false);
+        all.add(leaderChart);
         votesChart = bars("Last election", "Candidate (agent index)", "Ballots", votes);
-        ((CategoryPlot) votesChart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
+        CategoryPlot votesPlot = (CategoryPlot) votesChart.getPlot();
+        votesPlot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
+        votesPlot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 
-        bracketIncomeChart = bars("Workers per income bracket", "Bracket of pre-tax income", "Workers", bracketCounts);
-        ((CategoryPlot) bracketIncomeChart.getPlot()).getDomainAxis()
-                .setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        bracketIncomeChart = bars("Workers per income bracket", null, "Workers", bracketCounts);
+        CategoryPlot bracketPlot = (CategoryPlot) bracketIncomeChart.getPlot();
+        bracketPlot.setOrientation(PlotOrientation.HORIZONTAL); // bracket names read across, at any chart height
+        bracketPlot.getDomainAxis().setCategoryMargin(0.15);
+        bracketPlot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((CategoryPlot) hoursHistogramChart.getPlot()).getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYSeriesCollection prePost = new XYSeriesCollection();
         prePost.addSeries(preTaxPostTax);
         prePost.addSeries(diagonal);
@@ -158,19 +215,31 @@ final class LiveCharts {
         XYLineAndShapeRenderer scatter = new XYLineAndShapeRenderer(false, true);
         scatter.setSeriesLinesVisible(1, true);
         scatter.setSeriesShapesVisible(1, false);
-        scatter.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-1.5, -1.5, 3, 3)); // cheap to fill
-        scatter.setSeriesPaint(0, PALETTE[0]);
-        scatter.setSeriesPaint(1, PALETTE[7]);
+        scatter.setSeriesShape(0, new Rectangle2D.Double(-1.5, -1.5, 3, 3)); // cheap to fill
+        scatter.setSeriesPaint(0, ChartStyle.color(0));
+        scatter.setSeriesPaint(1, ChartStyle.color(7));
         prePostChart.getXYPlot().setRenderer(scatter);
 
         XYSeriesCollection history = new XYSeriesCollection();
         history.addSeries(historyIncome);
         history.addSeries(historyPostTax);
-        agentHistoryChart = line("Selected agent", "Step", "$ / year", history, true);
+        agentHistoryChart = line("Selected worker", "Step", "$ / year", history, true);
         minimumRange(swfChart, 1);
         minimumRange(giniChart, 0.01);
         minimumRange(hoursChart, 1);
-        minimumRange(leaderChart, 1);
+        for (JFreeChart c : List.of(swfChart, hoursChart, giniChart, taxChart)) {
+            YIntervalSeriesCollection band = new YIntervalSeriesCollection();
+            DeviationRenderer r = new DeviationRenderer(true, false);
+            r.setAlpha(0.18f);
+            r.setSeriesPaint(0, BAND);
+            r.setSeriesFillPaint(0, BAND);
+            r.setAutoPopulateSeriesFillPaint(false);
+            r.setAutoPopulateSeriesStroke(false);
+            r.setDefaultStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 3f, 2f, 3f}, 0f));
+            c.getXYPlot().setDataset(2, band);
+            c.getXYPlot().setRenderer(2, r);
+            bands.put(c, band);
+        }
         timeCharts.addAll(all);
         timeCharts.removeIf(c -> c == prePostChart || c == agentHistoryChart);
         reset(scenario);
@@ -189,8 +258,8 @@ final class LiveCharts {
         JFreeChart c = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, legend, true, false);
         XYPlot plot = c.getXYPlot();
         XYLineAndShapeRenderer r = lineRenderer();
-        for (int i = 0; i < PALETTE.length; i++) {
-            r.setSeriesPaint(i, PALETTE[i]);
+        for (int i = 0; i < ChartStyle.PALETTE.length; i++) {
+            r.setSeriesPaint(i, ChartStyle.color(i));
         }
         plot.setRenderer(r);
         NumberAxis yAxis = (NumberAxis) plot.getRangeAxis();
@@ -213,38 +282,59 @@ final class LiveCharts {
         BarRenderer r = (BarRenderer) ((CategoryPlot) c.getPlot()).getRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesPaint(0, ChartStyle.color(0));
         r.setItemMargin(0.02);
         c.setNotify(false);
         all.add(c);
         return c;
     }
 
-    /** Clears all series and re-creates the bracket series for a new run. */
+    private static BasicStroke dashed(float width, float[] dash) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, dash, 0f);
+    }
+
+    /** Clears all series and re-creates the bracket series for a new run of {@code scenario}. */
     void reset(Scenario scenario) {
         brackets = scenario.brackets();
+        welfare = scenario.swf();
+        workers = Math.max(1, scenario.population().agents());
+        plannerKind = scenario.planner().kind();
+        logScale = welfare.kind() == WelfareFunction.Kind.INVERSE_INCOME;
         update(all, () -> {
             ratesData.removeAllSeries();
             rates.clear();
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ratesChart.getXYPlot().getRenderer();
             for (int j = 0; j < brackets.count(); j++) {
-                DecimatingSeries s = series(brackets.label(j));
+                DecimatingSeries s = series(brackets.label(j)); // full label in the CSV; the legend is short
                 rates.add(s);
                 ratesData.addSeries(s.series());
+                r.setSeriesPaint(j, ChartStyle.color(j));
             }
-            ratesChart.getXYPlot().clearRangeMarkers();
-            for (XYSeries r : swfReferenceLines) {
-                swfData.removeSeries(r);
-            }
-            swfReferenceLines.clear();
+            rateReferences = Map.of();
+            rateReferenceData.removeAllSeries();
+            interventions.clear();
+            ratesChart.getXYPlot().clearDomainMarkers();
+            swfReferences = Map.of();
+            swfReferenceData.removeAllSeries();
+            swfRaw.clear();
+            swf.clear();
             swfYearMedian.clear();
+            medianRaw.clear();
             currentYearSwf.clear();
             currentYear = -1;
-            yearPointPlaced = false;
+            idleStretches.clear();
+            idleSince = -1;
+            swfChart.getXYPlot().clearDomainMarkers();
             lastStep = 0;
-            for (DecimatingSeries s : List.of(swf, gini, totalTax, rebate, meanHours, leader)) {
+            for (DecimatingSeries s : List.of(gini, totalTax, rebate, meanHours)) {
                 s.clear();
                 s.publish();
             }
+            leaderSteps = 0;
+            tenures.clear();
+            leadersSeen.clear();
+            leaderData.removeAllSeries();
+            replaceRangeAxis(leaderChart, new SymbolAxis(null, new String[0]));
             hoursHistogram.clear();
             votes.clear();
             bracketCounts.clear();
@@ -252,85 +342,262 @@ final class LiveCharts {
             diagonal.clear();
             historyIncome.clear();
             historyPostTax.clear();
+            agentHistoryChart.setTitle("Selected worker");
+            ensemble = null;
+            for (YIntervalSeriesCollection b : bands.values()) {
+                b.removeAllSeries();
+            }
+            applyWelfareAxis();
+            titles();
+            rateLegend();
+            swfLegend();
+        });
+        resetViews();
+    }
+
+    /** Zoomed axes go back to their home range (a new run starts with the whole view). */
+    private void resetViews() {
+        for (JFreeChart c : all) {
+            if (c.getPlot() instanceof XYPlot xy) {
+                xy.getDomainAxis().setAutoRange(true);
+                if (c != ratesChart) {
+                    xy.getRangeAxis().setAutoRange(true);
+                } else {
+                    xy.getRangeAxis().setRange(0, 100);
+                }
+            }
+        }
+    }
+
+    /** Chart titles: short, one line; the planner in force on the rate chart and the welfare function on the SWF chart. */
+    private void titles() {
+        String planner = switch (plannerKind) {
+            case "democratic" -> "set by the elected leader";
+            case "" -> "";
+            default -> presentation ? "" : plannerKind + " planner";
+        };
+        ratesChart.setTitle(planner.isEmpty() ? "Marginal tax rates" : "Marginal tax rates · " + planner);
+        String perWorker = welfareView == WelfareView.PER_WORKER ? " per worker" : "";
+        swfChart.setTitle("Social welfare" + perWorker + " · " + (presentation ? welfare.displayName() : welfare.kind().label()));
+        ChartLook.setAxisLabels(swfChart, "Step", welfareAxisLabel());
+    }
+
+    private String welfareAxisLabel() {
+        return (welfareView == WelfareView.PER_WORKER ? "SWF / N" : "SWF") + (logScale ? " (log)" : "");
+    }
+
+    /** The welfare function the charts name (FX thread). */
+    WelfareFunction welfare() {
+        return welfare;
+    }
+
+    /** Legend of the rate chart: one entry per bracket, then only the reference styles actually drawn. */
+    private void rateLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        for (int j = 0; j < brackets.count(); j++) {
+            items.add(lineItem(Numbers.shortBracket(brackets, j), new BasicStroke(2f), ChartStyle.color(j)));
+        }
+        int style = 0;
+        for (String name : rateReferences.keySet()) {
+            items.add(lineItem(name, dashed(1.5f, style == 0 ? DASHED : DOTTED), NEUTRAL));
+            style++;
+        }
+        if (ensemble != null) {
+            items.add(lineItem(ensemble.seeds() + "-seed mean", dashed(1.5f, new float[] {8f, 3f, 2f, 3f}), BAND));
+        }
+        if (!interventions.isEmpty()) {
+            items.add(lineItem("rates set by hand", new BasicStroke(1f), NEUTRAL));
+        }
+        ratesChart.getXYPlot().setFixedLegendItems(items);
+    }
+
+    private void swfLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(lineItem("This run", new BasicStroke(2f), ChartStyle.color(0)));
+        items.add(lineItem("Tax-year median", new BasicStroke(2.5f), ChartStyle.color(5)));
+        int i = 0;
+        for (String name : swfReferences.keySet()) {
+            items.add(lineItem(name, dashed(1.5f, DASHED), ChartStyle.color(2 + i)));
+            i++;
+        }
+        if (ensemble != null) {
+            items.add(lineItem(ensemble.seeds() + " seeds: mean, 95% band", dashed(1.5f, new float[] {8f, 3f, 2f, 3f}), BAND));
+        }
+        if (!idleStretches.isEmpty() || idleSince >= 0) {
+            LegendItem idle = new LegendItem("idle workers > ½ of SWF", null, null, null,
+                    new Rectangle2D.Double(-5, -5, 10, 10), new Color(0xD5, 0x5E, 0x00, 110));
+            items.add(idle);
+        }
+        swfChart.getXYPlot().setFixedLegendItems(items);
+    }
+
+    private static LegendItem lineItem(String name, Stroke stroke, Color paint) {
+        return new LegendItem(name, null, null, null, new Line2D.Double(-8, 0, 8, 0), stroke, paint);
+    }
+
+    /** Draws the reference rates (percent per bracket) as dashed (first) and dotted (second) lines in each bracket's colour. */
+    void references(Map<String, double[]> refs) {
+        update(List.of(ratesChart), () -> {
+            rateReferences = new LinkedHashMap<>(refs);
+            rebuildRateReferences();
+            rateLegend();
         });
     }
 
-    /** Draws the reference rates (percent per bracket) as dashed lines in each bracket's colour. */
-    void references(Map<String, double[]> refs) {
-        XYPlot plot = ratesChart.getXYPlot();
-        ratesChart.setNotify(false);
-        plot.clearRangeMarkers();
-        float[] dash = {6f, 4f};
+    private void rebuildRateReferences() {
+        rateReferenceData.removeAllSeries();
+        ChartLook.forgetStrokes(rateReferenceRenderer);
         int style = 0;
-        for (Map.Entry<String, double[]> e : refs.entrySet()) {
+        int s = 0;
+        for (Map.Entry<String, double[]> e : rateReferences.entrySet()) {
             double[] r = e.getValue();
-            for (int j = 0; j < r.length && j < rates.size(); j++) {
-                ValueMarker m = new ValueMarker(r[j], PALETTE[j % PALETTE.length],
-                        new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                                style == 0 ? dash : new float[] {2f, 3f}, 0f));
-                if (j == 0) {
-                    m.setLabel(e.getKey());
-                    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                    m.setLabelPaint(dark ? Color.LIGHT_GRAY : Color.DARK_GRAY);
-                }
-                plot.addRangeMarker(m);
+            for (int j = 0; j < r.length && j < brackets.count(); j++) {
+                XYSeries line = new XYSeries(e.getKey() + " " + brackets.label(j), false, true);
+                line.add(0, r[j], false);
+                line.add(Math.max(1, lastStep), r[j], false);
+                rateReferenceData.addSeries(line);
+                rateReferenceRenderer.setSeriesPaint(s, ChartStyle.color(j));
+                ChartLook.setStroke(rateReferenceRenderer, s, dashed(1.5f, style == 0 ? DASHED : DOTTED), scale);
+                s++;
             }
             style++;
-        }
-        if (visible.contains(ratesChart)) {
-            markDirty(ratesChart);
         }
     }
 
     /** Draws the reference planners' SWF as dashed horizontal lines across the run so far. */
     void swfReferences(Map<String, Double> refs) {
         update(List.of(swfChart), () -> {
-            for (XYSeries r : swfReferenceLines) {
-                swfData.removeSeries(r);
-            }
-            swfReferenceLines.clear();
-            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) swfChart.getXYPlot().getRenderer();
-            int i = 2; // after the run's line and its tax-year median
-            for (Map.Entry<String, Double> e : refs.entrySet()) {
-                XYSeries line = new XYSeries(e.getKey(), false, true);
-                line.add(0, e.getValue(), false);
-                line.add(Math.max(1, lastStep), e.getValue(), false);
-                swfReferenceLines.add(line);
-                swfData.addSeries(line);
-                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                        new float[] {6f, 4f}, 0f));
-                i++;
-            }
-            r.setSeriesStroke(0, new BasicStroke(2f));
+            swfReferences = new LinkedHashMap<>(refs);
+            rebuildSwfReferences();
+            swfLegend();
         });
+    }
+
+    private void rebuildSwfReferences() {
+        swfReferenceData.removeAllSeries();
+        ChartLook.forgetStrokes(swfReferenceRenderer);
+        int i = 0;
+        for (Map.Entry<String, Double> e : swfReferences.entrySet()) {
+            XYSeries line = new XYSeries(e.getKey(), false, true);
+            double y = shown(e.getValue());
+            line.add(0, y, false);
+            line.add(Math.max(1, lastStep), y, false);
+            swfReferenceData.addSeries(line);
+            swfReferenceRenderer.setSeriesPaint(i, ChartStyle.color(2 + i));
+            ChartLook.setStroke(swfReferenceRenderer, i, dashed(1.5f, DASHED), scale);
+            i++;
+        }
+    }
+
+    /** A raw SWF value as the current view shows it (per worker, NaN where the log scale cannot draw it). */
+    private double shown(double raw) {
+        double v = welfareView == WelfareView.PER_WORKER ? raw / workers : raw;
+        return logScale && !(v > 0) ? Double.NaN : v;
+    }
+
+    /** Shows welfare in total or per worker; redraws from the values kept. */
+    void setWelfareView(WelfareView view) {
+        if (view == welfareView) {
+            return;
+        }
+        welfareView = view;
+        rebuildWelfare();
+    }
+
+    /** Log or linear welfare axis (the paper's SWF jumps by orders of magnitude when a worker stops working). */
+    void setLogScale(boolean log) {
+        if (log == logScale) {
+            return;
+        }
+        logScale = log;
+        rebuildWelfare();
+    }
+
+    boolean logScale() {
+        return logScale;
+    }
+
+    WelfareView welfareView() {
+        return welfareView;
+    }
+
+    private void rebuildWelfare() {
+        update(List.of(swfChart), () -> {
+            swf.clear();
+            int stride = Math.max(1, (swfRaw.size() + MAX_POINTS - 1) / MAX_POINTS);
+            for (int i = 0; i < swfRaw.size(); i += stride) {
+                swf.add(swfRaw.x(i), shown(swfRaw.y(i)), false);
+            }
+            swfYearMedian.clear();
+            for (double[] m : medianRaw) {
+                swfYearMedian.add(m[0], shown(m[1]), false);
+            }
+            swf.fireSeriesChanged();
+            swfYearMedian.fireSeriesChanged();
+            rebuildSwfReferences();
+            showBand(swfChart, SeedEnsemble.SWF);
+            applyWelfareAxis();
+            titles();
+        });
+    }
+
+    private void applyWelfareAxis() {
+        ValueAxis axis;
+        if (logScale) {
+            LogAxis log = new LogAxis(welfareAxisLabel());
+            log.setSmallestValue(1e-3);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            log.setMinorTickMarksVisible(false);
+            axis = log;
+        } else {
+            NumberAxis n = new NumberAxis(welfareAxisLabel());
+            n.setAutoRangeIncludesZero(false);
+            n.setAutoRangeMinimumSize(welfareView == WelfareView.PER_WORKER ? 0.01 : 1);
+            n.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            axis = n;
+        }
+        replaceRangeAxis(swfChart, axis);
+    }
+
+    /** Puts {@code axis} in place of the chart's range axis with the old one's fonts and colours. */
+    private static void replaceRangeAxis(JFreeChart chart, ValueAxis axis) {
+        ValueAxis current = chart.getXYPlot().getRangeAxis();
+        axis.setLabelFont(current.getLabelFont());
+        axis.setTickLabelFont(current.getTickLabelFont());
+        axis.setLabelPaint(current.getLabelPaint());
+        axis.setTickLabelPaint(current.getTickLabelPaint());
+        axis.setAxisLinePaint(current.getAxisLinePaint());
+        if (axis instanceof SymbolAxis symbols) {
+            symbols.setGridBandsVisible(false);
+        }
+        chart.getXYPlot().setRangeAxis(axis);
     }
 
     /** Adds a step's SWF to its tax year; a finished year gets its median point. */
     private void addToYearMedian(StepSnapshot s) {
         if (s.taxYear() != currentYear) {
-            placeYearMedian();
+            placeYearMedian(true);
             currentYear = s.taxYear();
             currentYearStart = s.step();
             currentYearSwf.clear();
-            yearPointPlaced = false;
         }
         currentYearSwf.add(s.swf());
         lastYearStep = s.step();
     }
 
     /** Places (or moves) the current year's median point: once per batch and once when a year ends. */
-    private void placeYearMedian() {
+    private void placeYearMedian(boolean yearEnds) {
         if (currentYearSwf.isEmpty()) {
             return;
         }
-        if (yearPointPlaced) {
+        double median = new Median().evaluate(currentYearSwf.stream().mapToDouble(Double::doubleValue).toArray());
+        double x = (currentYearStart + lastYearStep) / 2.0;
+        if (!medianRaw.isEmpty() && medianRaw.get(medianRaw.size() - 1)[2] == currentYear) {
+            medianRaw.remove(medianRaw.size() - 1);
             swfYearMedian.remove(swfYearMedian.getItemCount() - 1);
         }
-        double median = new Median().evaluate(currentYearSwf.stream().mapToDouble(Double::doubleValue).toArray());
-        swfYearMedian.add((currentYearStart + lastYearStep) / 2.0, median, false);
-        yearPointPlaced = true;
+        medianRaw.add(new double[] {x, median, currentYear});
+        swfYearMedian.add(x, shown(median), false);
     }
 
     /** For tests: points of the tax-year median SWF line (one per tax year seen). */
@@ -340,7 +607,7 @@ final class LiveCharts {
 
     /** Number of SWF points drawn (after decimation). */
     int swfPointCount() {
-        return swf.series().getItemCount();
+        return swf.getItemCount();
     }
 
     List<JFreeChart> charts() {
@@ -348,44 +615,65 @@ final class LiveCharts {
     }
 
     /** Adds a batch of steps; each visible chart redraws once. */
-    void append(List<StepSnapshot> batch) {
+    void append(List<LiveStep> batch) {
         update(timeCharts, () -> {
-            for (StepSnapshot s : batch) {
+            boolean legendChanged = false;
+            for (LiveStep live : batch) {
+                StepSnapshot s = live.snapshot();
                 int k = s.step();
                 for (int j = 0; j < rates.size() && j < s.bracketCount(); j++) {
                     rates.get(j).add(k, s.ratePercent(j));
                 }
-                swf.add(k, s.swf());
+                if (s.intervened()) {
+                    interventions.add(k);
+                    ValueMarker m = new ValueMarker(k, NEUTRAL, new BasicStroke(1f));
+                    m.setLabel("✎");
+                    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                    m.setLabelFont(new Font("SansSerif", Font.BOLD, Math.round(11 * scale)));
+                    m.setLabelPaint(dark ? Color.LIGHT_GRAY : NEUTRAL);
+                    ratesChart.getXYPlot().addDomainMarker(0, m, Layer.FOREGROUND, false);
+                    legendChanged = true;
+                }
+                swfRaw.add(k, s.swf());
+                if (swfRaw.size() > 0 && swfRaw.x(swfRaw.size() - 1) == k) {
+                    addDecimated(swf, k, shown(s.swf()));
+                }
                 addToYearMedian(s);
+                legendChanged |= idle(live, k);
                 gini.add(k, s.gini());
                 totalTax.add(k, s.totalTaxUsd());
                 rebate.add(k, s.rebateUsd());
                 meanHours.add(k, s.meanHours());
                 if (s.leader() >= 0) {
-                    leader.add(k, s.leader());
+                    leaderSteps++;
+                    tenure(s.leader(), k);
                 }
             }
-            placeYearMedian();
-            lastStep = batch.get(batch.size() - 1).step();
-            for (XYSeries ref : swfReferenceLines) {
-                if (ref.getItemCount() == 2) {
-                    double y = ref.getY(0).doubleValue();
-                    ref.remove(1);
-                    ref.add(Math.max(1, lastStep), y);
-                }
-            }
+            placeYearMedian(false);
+            lastStep = batch.get(batch.size() - 1).snapshot().step();
+            extendReferences(rateReferenceData);
+            extendReferences(swfReferenceData);
             rates.forEach(DecimatingSeries::publish);
-            for (DecimatingSeries d : List.of(swf, gini, totalTax, rebate, meanHours, leader)) {
+            swf.fireSeriesChanged();
+            for (DecimatingSeries d : List.of(gini, totalTax, rebate, meanHours)) {
                 d.publish();
             }
-            StepSnapshot last = batch.get(batch.size() - 1);
+            if (!tenures.isEmpty()) {
+                drawTenures();
+            }
+            if (legendChanged) {
+                rateLegend();
+                swfLegend();
+            }
+            StepSnapshot last = batch.get(batch.size() - 1).snapshot();
             int[] h = last.hoursHistogram();
             for (int b = 0; b < h.length; b++) {
                 hoursHistogram.setValue(h[b], "Workers", Integer.toString(b * 10));
             }
             int[] counts = last.bracketCounts();
             for (int j = 0; j < counts.length && j < brackets.count(); j++) {
-                bracketCounts.setValue(counts[j], "Workers", brackets.label(j));
+                bracketCounts.setValue(counts[j], "Workers", Numbers.shortBracket(brackets, j));
             }
             if (!last.lastTally().isEmpty()) {
                 showTally(last.leader(), last.lastTally());
@@ -399,7 +687,109 @@ final class LiveCharts {
                 votes.setValue(Math.max(0, total - last.votesForLeader()), "Ballots", "Others");
             }
         });
+    }
 
+    /** Adds to a series kept under {@link #MAX_POINTS} by dropping every other point when full. */
+    private static void addDecimated(XYSeries s, double x, double y) {
+        s.add(x, y, false);
+        if (s.getItemCount() > MAX_POINTS) {
+            for (int i = s.getItemCount() - 2; i >= 1; i -= 2) {
+                s.remove(i);
+            }
+        }
+    }
+
+    private void extendReferences(XYSeriesCollection refs) {
+        for (int i = 0; i < refs.getSeriesCount(); i++) {
+            XYSeries ref = refs.getSeries(i);
+            if (ref.getItemCount() == 2) {
+                double y = ref.getY(0).doubleValue();
+                ref.remove(1);
+                ref.add(Math.max(1, lastStep), y);
+            }
+        }
+    }
+
+    /** Tracks stretches of steps where idle workers dominate the paper's SWF; true when the first one appears. */
+    private boolean idle(LiveStep live, int k) {
+        boolean first = idleStretches.isEmpty() && idleSince < 0;
+        if (live.idleDominated()) {
+            if (idleSince < 0) {
+                idleSince = k;
+            }
+            markIdle(idleSince, k);
+            return first;
+        }
+        if (idleSince >= 0) {
+            idleStretches.add(new int[] {idleSince, k - 1});
+            idleSince = -1;
+            if (idleStretches.size() > MAX_IDLE_MARKS) {
+                mergeIdleStretches();
+            }
+            redrawIdleMarks();
+        }
+        return false;
+    }
+
+    private IntervalMarker openMark;
+
+    private void markIdle(int from, int to) {
+        XYPlot plot = swfChart.getXYPlot();
+        if (openMark != null) {
+            plot.removeDomainMarker(0, openMark, Layer.BACKGROUND, false);
+        }
+        openMark = new IntervalMarker(from - 0.5, to + 0.5, MARK);
+        plot.addDomainMarker(0, openMark, Layer.BACKGROUND, false);
+    }
+
+    private void mergeIdleStretches() {
+        List<int[]> merged = new ArrayList<>();
+        for (int i = 0; i < idleStretches.size(); i += 2) {
+            int[] a = idleStretches.get(i);
+            int[] b = i + 1 < idleStretches.size() ? idleStretches.get(i + 1) : a;
+            merged.add(new int[] {a[0], b[1]});
+        }
+        idleStretches.clear();
+        idleStretches.addAll(merged);
+    }
+
+    private void redrawIdleMarks() {
+        XYPlot plot = swfChart.getXYPlot();
+        plot.clearDomainMarkers();
+        openMark = null;
+        for (int[] s : idleStretches) {
+            plot.addDomainMarker(0, new IntervalMarker(s[0] - 0.5, s[1] + 0.5, MARK), Layer.BACKGROUND, false);
+        }
+    }
+
+    /** Steps marked as idle-dominated so far (tests). */
+    int idleMarkCount() {
+        return idleStretches.size() + (idleSince >= 0 ? 1 : 0);
+    }
+
+    private void tenure(int leader, int k) {
+        int[] last = tenures.isEmpty() ? null : tenures.get(tenures.size() - 1);
+        if (last != null && last[0] == leader && last[2] >= k - 1) {
+            last[2] = k;
+        } else {
+            tenures.add(new int[] {leader, k, k});
+            if (!leadersSeen.contains(leader)) {
+                leadersSeen.add(leader);
+                String[] names = leadersSeen.stream().map(l -> "#" + l).toArray(String[]::new);
+                replaceRangeAxis(leaderChart, new SymbolAxis(null, names));
+            }
+        }
+    }
+
+    /** The leader as a strip: one bar per tenure on the leader's own row (no comb of vertical lines). */
+    private void drawTenures() {
+        XYIntervalSeries s = new XYIntervalSeries("Leader");
+        for (int[] t : tenures) {
+            double row = leadersSeen.indexOf(t[0]);
+            s.add((t[1] + t[2] + 1) / 2.0, t[1], t[2] + 1, row, row - 0.35, row + 0.35);
+        }
+        leaderData.removeAllSeries();
+        leaderData.addSeries(s);
     }
 
     /** Most candidates shown as their own bar in the last-election chart; the rest are summed. */
@@ -407,7 +797,7 @@ final class LiveCharts {
 
     /** The last election's ballots per candidate: the leader first, then by ballots, the rest as "Others". */
     private void showTally(int leaderAgent, Map<Integer, Integer> tally) {
-        List<Map.Entry<Integer, Integer>> byVotes = new java.util.ArrayList<>(tally.entrySet());
+        List<Map.Entry<Integer, Integer>> byVotes = new ArrayList<>(tally.entrySet());
         byVotes.sort((a, b) -> a.getKey() == leaderAgent ? -1 : b.getKey() == leaderAgent ? 1
                 : b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey() - b.getKey());
         votes.clear();
@@ -424,6 +814,52 @@ final class LiveCharts {
         if (others > 0) {
             votes.setValue(others, "Ballots", "Others");
         }
+    }
+
+    /** Overlays the mean and 95% band of a multi-seed run on the SWF, hours, Gini and tax charts (null removes it). */
+    void ensemble(SeedEnsemble.Result result) {
+        ensemble = result;
+        update(List.of(swfChart, hoursChart, giniChart, taxChart, ratesChart), () -> {
+            showBand(swfChart, SeedEnsemble.SWF);
+            showBand(hoursChart, SeedEnsemble.HOURS);
+            showBand(giniChart, SeedEnsemble.GINI);
+            showBand(taxChart, SeedEnsemble.TAX);
+            rateLegend();
+            swfLegend();
+        });
+    }
+
+    private void showBand(JFreeChart chart, String metric) {
+        YIntervalSeriesCollection target = bands.get(chart);
+        target.removeAllSeries();
+        if (ensemble == null) {
+            return;
+        }
+        SeedEnsemble.Band b = ensemble.bands().get(metric);
+        YIntervalSeries s = new YIntervalSeries(ensemble.seeds() + " seeds: mean (95% band)", false, true);
+        int stride = Math.max(1, (b.step().length + MAX_POINTS - 1) / MAX_POINTS);
+        boolean welfareChart = chart == swfChart;
+        for (int k = 0; k < b.step().length; k += stride) {
+            double m = welfareChart ? shown(b.mean()[k]) : b.mean()[k];
+            double lo = welfareChart ? shown(b.low()[k]) : b.low()[k];
+            double hi = welfareChart ? shown(b.high()[k]) : b.high()[k];
+            if (welfareChart && logScale && Double.isNaN(lo)) {
+                lo = m;
+            }
+            s.add(b.step()[k], m, lo, hi);
+        }
+        target.addSeries(s);
+    }
+
+    /** The multi-seed result shown, or null. */
+    SeedEnsemble.Result ensemble() {
+        return ensemble;
+    }
+
+    /** Points of the multi-seed band on the SWF chart (tests). */
+    int bandPointCount() {
+        YIntervalSeriesCollection b = bands.get(swfChart);
+        return b.getSeriesCount() == 0 ? 0 : b.getItemCount(0);
     }
 
     /** Shows the agent sample's pre- and post-tax incomes. */
@@ -444,10 +880,9 @@ final class LiveCharts {
             preTaxPostTax.fireSeriesChanged();
             diagonal.fireSeriesChanged();
         });
-
     }
 
-    /** Shows the selected agent's history. */
+    /** Shows the selected worker's history. */
     void history(AgentProbe.History h) {
         update(List.of(agentHistoryChart), () -> {
             historyIncome.clear();
@@ -457,12 +892,12 @@ final class LiveCharts {
                     historyIncome.add(h.step()[k], h.income()[k], false);
                     historyPostTax.add(h.step()[k], h.income()[k] - h.tax()[k], false);
                 }
-                agentHistoryChart.setTitle("Agent #" + h.agent() + " (last " + h.step().length + " steps; post-tax before rebate)");
+                agentHistoryChart.setTitle("Worker #" + h.agent() + (h.step().length > 0 && h.step()[0] == 0
+                        ? " from step 0" : " (last " + h.step().length + " steps)"));
             }
             historyIncome.fireSeriesChanged();
             historyPostTax.fireSeriesChanged();
         });
-
     }
 
     /** Which charts are on screen now; those redraw on change, the rest wait until shown. */
@@ -526,76 +961,30 @@ final class LiveCharts {
         return dirty.isEmpty();
     }
 
-    /** Light or dark colours and a font scale (presentation mode) for every chart. */
-    void applyTheme(boolean darkTheme, float scale) {
+    /**
+     * Light or dark colours, and a scale for fonts and line widths; {@code presentationMode} also uses fewer
+     * words in titles.
+     */
+    void applyTheme(boolean darkTheme, float fontScale, boolean presentationMode) {
         this.dark = darkTheme;
-        this.fontScale = scale;
+        this.scale = fontScale;
+        this.presentation = presentationMode;
+        titles();
         for (JFreeChart c : all) {
             c.setNotify(false);
-            style(c, dark, fontScale);
+            ChartLook.style(c, dark, scale);
         }
         update(all, () -> { });
     }
 
-    /** Styles one chart (colours for the theme, fonts scaled); redraws it if it notifies. */
-    static void style(JFreeChart c, boolean dark, float fontScale) {
-        boolean notify = c.isNotify();
-        c.setNotify(false);
-        Color bg = dark ? new Color(0x2B, 0x2B, 0x2B) : Color.WHITE;
-        Color plotBg = dark ? new Color(0x1E, 0x1E, 0x1E) : Color.WHITE;
-        Color fg = dark ? new Color(0xE0, 0xE0, 0xE0) : new Color(0x20, 0x20, 0x20);
-        Color grid = dark ? new Color(0x44, 0x44, 0x44) : new Color(0xDD, 0xDD, 0xDD);
-        c.setBackgroundPaint(bg);
-        TextTitle t = c.getTitle();
-        if (t != null) {
-            t.setPaint(fg);
-            t.setFont(new Font("SansSerif", Font.BOLD, Math.round(14 * fontScale)));
-        }
-        LegendTitle legend = c.getLegend();
-        if (legend != null) {
-            legend.setBackgroundPaint(bg);
-            legend.setItemPaint(fg);
-            legend.setItemFont(new Font("SansSerif", Font.PLAIN, Math.round(11 * fontScale)));
-        }
-        Plot p = c.getPlot();
-        p.setBackgroundPaint(plotBg);
-        p.setOutlinePaint(grid);
-        List<Axis> axes = new ArrayList<>();
-        if (p instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(grid);
-            xy.setRangeGridlinePaint(grid);
-            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
-                axes.add(xy.getDomainAxis(i));
-            }
-            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
-                axes.add(xy.getRangeAxis(i));
-            }
-            ValueAxis d = xy.getDomainAxis();
-            if (d instanceof NumberAxis n && "Step".equals(d.getLabel())) {
-                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            }
-        } else if (p instanceof CategoryPlot cp) {
-            cp.setRangeGridlinePaint(grid);
-            CategoryAxis d = cp.getDomainAxis();
-            axes.add(d);
-            axes.add(cp.getRangeAxis());
-        }
-        for (Axis a : axes) {
-            if (a == null) {
-                continue;
-            }
-            a.setLabelPaint(fg);
-            a.setTickLabelPaint(fg);
-            a.setAxisLinePaint(grid);
-            a.setLabelFont(new Font("SansSerif", Font.PLAIN, Math.round(12 * fontScale)));
-            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, Math.round(11 * fontScale)));
-        }
-        c.setNotify(notify);
+    /** The line and font scale in force (1 outside presentation mode). */
+    float scale() {
+        return scale;
     }
 
-    /** For tests: points of the leader-over-time series. */
+    /** For tests: steps that had an elected leader. */
     int leaderPointCount() {
-        return leader.series().getItemCount();
+        return leaderSteps;
     }
 
     /** For tests: bars of the last election's vote shares. */
@@ -610,5 +999,10 @@ final class LiveCharts {
             m.put((String) s.series().getKey(), s.series().getItemCount());
         }
         return m;
+    }
+
+    /** Steps at which rates were set by hand (tests). */
+    List<Integer> interventions() {
+        return List.copyOf(interventions);
     }
 }

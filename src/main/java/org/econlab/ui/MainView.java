@@ -4,30 +4,28 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -45,29 +43,28 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.SegmentedButton;
 import org.econlab.config.InvalidInputException;
-import org.econlab.ui.publish.ChartExport;
+import org.econlab.economy.WelfareFunction;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
-import org.econlab.simulation.StepSnapshot;
+import org.econlab.simulation.SimulationRunner;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 import java.io.IOException;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The lab window: menus and toolbar (Play / Pause / Step / Stop / Reset, speed, run N steps), the
- * scenario editor on the left, live charts and the agent table on the right, and a status bar. Builds
- * controls only; state and commands live in {@link ScenarioDraft} and {@link RunViewModel}.
+ * The lab window: menus and toolbar (Play / Pause / Step / Stop / Reset, speed, run N steps, rate sliders, seeds),
+ * the scenario editor as a drawer on the left, monitors and live charts on the right, and a status bar. Built for a
+ * projector: at 1024 x 768 every toolbar control is readable (icons with tooltips when labels do not fit), every
+ * chart keeps at least half of its height for the plot, and presentation mode (F5) uses big fonts, thick lines and
+ * fewer words. Builds controls only; state and commands live in {@link ScenarioDraft} and {@link RunViewModel}.
  */
 public final class MainView {
 
@@ -77,14 +74,13 @@ public final class MainView {
     static final long FRAME_BUDGET_NANOS = 12_000_000L;
     /** The agent table refreshes at most this often while a run plays. */
     static final long AGENT_REFRESH_NANOS = 1_000_000_000L;
+    /** Below this window width the toolbar shows icons only and the editor starts hidden. */
+    static final double COMPACT_WIDTH = 1200;
+    /** Chart font and line scale in presentation mode. */
+    static final float PRESENTATION_SCALE = 1.5f;
 
     static final String LIGHT_CSS = MainView.class.getResource("lab.css").toExternalForm();
     static final String DARK_CSS = MainView.class.getResource("lab-dark.css").toExternalForm();
-
-    /** One agent of the sample, for the sortable table. */
-    public record AgentRow(int agent, String persona, double skill, double hours, double income, double tax,
-                           double postTax, double utility, double[] extra) {
-    }
 
     private final ScenarioDraft draft;
     private final RunViewModel model;
@@ -93,24 +89,33 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final LiveCharts charts;
     private final ScenarioEditorView editor;
+    private final Node editorNode;
     private final TabPane watch = new TabPane();
     private final Map<Tab, List<JFreeChart>> tabCharts = new IdentityHashMap<>();
-    private final ObservableList<AgentRow> agentRows = FXCollections.observableArrayList();
-    private final TableView<AgentRow> agentTable = new TableView<>(agentRows);
-    private final Label agentInfo = new Label("Play or step a run to see its workers.");
-    private final Label votesNote = new Label("No election yet: the leader and vote shares appear when a scenario has voting.");
+    private final List<ChartPane> panes = new ArrayList<>();
+    private final MonitorsView monitors = new MonitorsView();
+    private final VotesView votes;
+    private final AgentsView agents;
+    private final SeedsView seeds;
+    private final RateSliders rateSliders;
     private final Menu recentMenu = new Menu("Open recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
-    private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode (large text)");
+    private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode (big text, thick lines)");
+    private final CheckMenuItem editorItem = new CheckMenuItem("Scenario editor");
+    private final ToggleButton editorToggle = new ToggleButton("Editor");
+    private final List<ButtonBase> toolbarButtons = new ArrayList<>();
+    private final ToolBar toolbar;
     private final Tab agentsTab;
+    private final Tab seedsTab;
     private final ComboBox<String> speed;
     private final SplitPane split;
+    private final Label welfareNote = new Label();
+    private final ToggleButton welfareTotal = new ToggleButton("Total");
+    private final ToggleButton welfarePerWorker = new ToggleButton("Per worker");
+    private final ToggleButton logScale = new ToggleButton("Log scale");
     private java.util.prefs.Preferences viewPrefs;
-    private AgentProbe.Page shownPage;
-    private List<String> extraColumnNames = List.of();
-    private final javafx.scene.control.TextArea agentExchange = new javafx.scene.control.TextArea();
-    private AgentProbe.History shownHistory;
     private long lastAgentRefresh;
+    private double dividerPosition = 0.3;
 
     public MainView(ScenarioDraft draft, RunViewModel model, RecentFiles recent) {
         this.draft = draft;
@@ -119,15 +124,22 @@ public final class MainView {
         this.recent = recent;
         charts = new LiveCharts(model.scenarioProperty().get());
         editor = new ScenarioEditorView(draft, owner -> editCensus());
+        editorNode = editor.root();
+        rateSliders = new RateSliders(model, draft);
 
         draft.scenarioProperty().addListener((o, a, s) -> model.setScenario(s));
 
         // ---- toolbar ----
-        Button play = button("Play", "play-button", model::play, "Play (Space)");
-        Button pause = button("Pause", "pause-button", model::pause, "Pause (Space)");
-        Button step = button("Step", "step-button", model::step, "One step (Right arrow)");
-        Button stop = button("Stop", "stop-button", model::stop, "End the run; its record is kept");
-        Button reset = button("Reset", "reset-button", model::reset, "New run from the edited scenario (Ctrl+R)");
+        editorToggle.setId("editor-toggle");
+        editorToggle.setGraphic(Icons.icon(Icons.EDITOR, 16));
+        editorToggle.setTooltip(new Tooltip("Show or hide the scenario editor (F9)"));
+        editorToggle.setOnAction(e -> showEditor(editorToggle.isSelected(), true));
+        toolbarButtons.add(editorToggle);
+        Button play = button("Play", Icons.PLAY, "play-button", model::play, "Play (Space)");
+        Button pause = button("Pause", Icons.PAUSE, "pause-button", model::pause, "Pause (Space)");
+        Button step = button("Step", Icons.STEP, "step-button", model::step, "One step (Right arrow)");
+        Button stop = button("Stop", Icons.STOP, "stop-button", model::stop, "End the run; its record is kept");
+        Button reset = button("Reset", Icons.RESET, "reset-button", model::reset, "New run from the edited scenario (Ctrl+R)");
         BooleanBinding cannotStart = draft.validProperty().not().and(model.activeProperty().not());
         play.disableProperty().bind(model.runningProperty().or(cannotStart));
         step.disableProperty().bind(cannotStart);
@@ -135,20 +147,19 @@ public final class MainView {
         stop.disableProperty().bind(model.activeProperty().not());
 
         speed = new ComboBox<>(FXCollections.observableArrayList(
-                "Max speed", "1 step/s", "2 steps/s", "5 steps/s", "10 steps/s", "25 steps/s", "100 steps/s"));
+                "1 step/s", "2 steps/s", "5 steps/s", "10 steps/s", "20 steps/s", "50 steps/s", "100 steps/s", "Max speed"));
         speed.setId("speed-box");
-        speed.setValue("Max speed");
-        speed.setTooltip(new Tooltip("Steps per second"));
+        speed.setValue(speedLabel(model.speed()));
+        speed.setTooltip(new Tooltip("Steps per second (20 lets a class follow a 2,500-step run in about two minutes)"));
         speed.setOnAction(e -> {
             String v = speed.getValue();
             model.setSpeed(v == null || v.startsWith("Max") ? 0 : Double.parseDouble(v.substring(0, v.indexOf(' '))));
         });
         TextField n = new TextField("25");
         n.setId("run-n-field");
-        n.setPrefColumnCount(5);
-        Button runN = new Button("Run N");
-        runN.setId("run-n-button");
-        runN.setTooltip(new Tooltip("Play N more steps, then pause"));
+        n.setPrefColumnCount(4);
+        n.setTooltip(new Tooltip("How many steps Run N plays"));
+        Button runN = button("Run N", Icons.RUN_N, "run-n-button", () -> { }, "Play N more steps, then pause");
         runN.disableProperty().bind(model.runningProperty().or(cannotStart));
         runN.setOnAction(e -> {
             try {
@@ -165,20 +176,25 @@ public final class MainView {
                 n.getStyleClass().add("field-error");
             }
         });
+        Button rates = button("Rates", Icons.SLIDERS, "rates-button", () -> { },
+                "Set the bracket rates with sliders: between steps of the run, paused or playing (logged)");
+        rates.setOnAction(e -> rateSliders.show(rates));
+        Button seedsButton = button("Seeds", Icons.SEEDS, "seeds-button", () -> { },
+                "Run the scenario under several seeds: mean and 95% band on the charts, a row per seed");
 
-        Label title = new Label();
-        title.getStyleClass().add("scenario-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> model.scenarioProperty().get().name(),
-                model.scenarioProperty()));
         Label pending = new Label("Edits apply at Reset");
         pending.getStyleClass().add("hint");
+        pending.setMinWidth(Region.USE_PREF_SIZE);
         pending.visibleProperty().bind(model.activeProperty().and(Bindings.createBooleanBinding(
                 () -> !draft.scenarioProperty().get().equals(model.scenarioProperty().get()),
                 draft.scenarioProperty(), model.scenarioProperty())));
+        pending.managedProperty().bind(pending.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar toolbar = new ToolBar(play, pause, step, stop, reset, new Label("  Speed"), speed, n, runN,
-                spacer, pending, title);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        n.setMinWidth(Region.USE_PREF_SIZE);
+        toolbar = new ToolBar(editorToggle, play, pause, step, stop, reset, speed, n, runN, rates, seedsButton, spacer, pending);
+        toolbar.setId("lab-toolbar");
 
         editor.interveneButton.disableProperty().bind(model.activeProperty().not().or(model.runningProperty())
                 .or(draft.validProperty().not()));
@@ -186,41 +202,64 @@ public final class MainView {
                 + "logged as an intervention in the run record"));
         editor.interveneButton.setOnAction(e -> intervene());
 
-        // ---- watch tabs ----
-        Tab overview = tab("Overview", grid2x2(charts.ratesChart, charts.swfChart, charts.hoursChart,
-                charts.bracketIncomeChart), charts.ratesChart, charts.swfChart, charts.hoursChart,
-                charts.bracketIncomeChart);
-        Tab labour = tab("Labour & welfare", grid2x2(charts.hoursHistogramChart, charts.giniChart, charts.taxChart, null),
-                charts.hoursHistogramChart, charts.giniChart, charts.taxChart);
-        votesNote.setWrapText(true);
-        votesNote.getStyleClass().add("hint");
-        Node votesCharts = grid2x2(charts.leaderChart, charts.votesChart, null, null);
-        Tab votes = tab("Votes", new VBox(6, votesNote, votesCharts), charts.leaderChart, charts.votesChart);
-        VBox.setVgrow(votesCharts, Priority.ALWAYS);
-        agentsTab = tab("Agents", agentsPane(), charts.prePostChart, charts.agentHistoryChart);
-        watch.getTabs().addAll(List.of(overview, labour, votes, agentsTab));
+        // ---- charts ----
+        ChartPane ratesPane = pane(charts.ratesChart, "tax_rates", "Marginal tax rate of each bracket per step, in the"
+                + " bracket's colour. Dashed: Saez rates for this population; dotted: the Stackelberg grid optimum"
+                + " (rational workers only); ✎: rates set by hand.");
+        ChartPane swfPane = pane(charts.swfChart, "swf", "Social welfare per step under the scenario's welfare function,"
+                + " with each tax year's median; dashed: reference planners on this population; shaded: steps where"
+                + " idle workers contribute more than half of the paper's SWF.");
+        swfPane.setHeader(welfareHeader());
+        ChartPane hoursPane = pane(charts.hoursChart, "labor", "Mean labour hours per week over all workers.");
+        ChartPane bracketPane = pane(charts.bracketIncomeChart, "income", "How many workers earn inside each bracket now.");
+        Tab overview = tab("Overview", grid2x2(ratesPane, swfPane, hoursPane, bracketPane),
+                charts.ratesChart, charts.swfChart, charts.hoursChart, charts.bracketIncomeChart);
+        Tab labour = tab("Labour & welfare", grid2x2(
+                pane(charts.hoursHistogramChart, "hours_now", "Workers per 10-hour bin of weekly hours, this step."),
+                pane(charts.giniChart, "gini", "Gini coefficient of pre-tax income (0 = equal, 1 = one worker earns all)."),
+                pane(charts.taxChart, "tax", "Total tax collected (left axis) and the equal rebate per worker (right axis)."),
+                null), charts.hoursHistogramChart, charts.giniChart, charts.taxChart);
+        votes = new VotesView(pane(charts.leaderChart, "leader", "The elected leader over time: one row per worker"
+                + " ever elected, a bar for each tenure."),
+                pane(charts.votesChart, "last_election", "Ballots per candidate in the last election; the leader first."));
+        Tab votesTab = tab("Votes", votes.root(), charts.leaderChart, charts.votesChart);
+        agents = new AgentsView(model, pane(charts.prePostChart, "post_vs_pre_tax", "Each dot is a worker of the sample:"
+                + " its post-tax income against its pre-tax income; the grey line is no tax and no rebate."),
+                pane(charts.agentHistoryChart, "worker_history", "The selected worker's pre- and post-tax income (before"
+                        + " the rebate) per step."));
+        agentsTab = tab("Agents", agents.root(), charts.prePostChart, charts.agentHistoryChart);
+        seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, this::announce);
+        seedsTab = tab("Seeds", seeds.root());
+        seedsButton.setOnAction(e -> {
+            watch.getSelectionModel().select(seedsTab);
+            seeds.start();
+        });
+        watch.getTabs().addAll(List.of(overview, labour, votesTab, agentsTab, seedsTab));
         Tab llmTab = new Tab("LLM", new LlmView(new LlmViewModel(model::llmActivity)).root());
         llmTab.setId("llm-tab");
         watch.getTabs().add(llmTab);
         watch.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         watch.setId("watch-tabs");
         watch.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showCharts(t));
+        VBox watchArea = new VBox(monitors.root(), watch);
+        VBox.setVgrow(watch, Priority.ALWAYS);
 
-        split = new SplitPane(editor.root(), watch);
-        split.setDividerPositions(0.3);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        split = new SplitPane(watchArea);
+        SplitPane.setResizableWithParent(editorNode, false);
+        showEditor(true, false);
 
         // ---- status bar ----
         Label status = new Label();
         status.setId("status-label");
         status.textProperty().bind(model.statusProperty());
+        status.setMinWidth(0);
         Label usage = new Label();
         usage.setId("usage-label");
         usage.textProperty().bind(model.usageProperty());
         Label validity = new Label();
         validity.getStyleClass().add("error-label");
         validity.textProperty().bind(Bindings.when(draft.validProperty()).then("")
-                .otherwise(Bindings.concat("Scenario invalid: ", draft.errorMessageProperty())));
+                .otherwise(Bindings.concat("Scenario invalid: ", draft.problemSummaryProperty())));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox statusBar = new HBox(16, status, usage, validity, grow);
@@ -230,16 +269,16 @@ public final class MainView {
         root.setCenter(split);
         root.setBottom(statusBar);
         root.getStyleClass().add("lab-root");
+        root.widthProperty().addListener((o, a, w) -> compactToolbar());
 
-        model.onSnapshots(this::snapshots);
+        model.onSteps(this::steps);
         model.onReset(s -> {
             charts.reset(s);
-            agentRows.clear();
-            shownPage = null;
-            shownHistory = null;
-            agentInfo.setText("Play or step a run to see its workers.");
-            votesNote.setVisible(true);
-            votesNote.setManaged(true);
+            monitors.reset(s);
+            votes.reset(s);
+            agents.reset();
+            welfareHeaderFor(s);
+            panes.forEach(ChartPane::refit);
         });
         model.onReferences(charts::references);
         model.onSwfReferences(charts::swfReferences);
@@ -249,12 +288,21 @@ public final class MainView {
                         + "\n\nThe run record keeps every step played so far; your scenario edits are unchanged.");
             }
         });
+        model.runStateProperty().addListener((o, a, st) -> {
+            if (st == SimulationRunner.State.FINISHED && a != SimulationRunner.State.FINISHED
+                    && model.stepsDoneProperty().get() >= model.scenarioProperty().get().steps()) {
+                announce("Run finished: " + model.stepsDoneProperty().get() + " steps of " + model.scenarioProperty().get().name());
+            }
+        });
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
                 applyTheme();
             }
         });
+        monitors.reset(model.scenarioProperty().get());
+        votes.reset(model.scenarioProperty().get());
+        welfareHeaderFor(model.scenarioProperty().get());
         showCharts(overview);
         rebuildRecent();
         new AnimationTimer() {
@@ -266,6 +314,7 @@ public final class MainView {
                     last = now;
                     model.pullSnapshots();
                     refreshAgents(now);
+                    monitors.flush(now);
                 }
                 charts.redraw(FRAME_BUDGET_NANOS);
             }
@@ -274,12 +323,20 @@ public final class MainView {
 
     // ---- layout helpers ----
 
-    private static Button button(String text, String id, Runnable action, String tip) {
-        Button b = new Button(text);
+    private Button button(String text, String icon, String id, Runnable action, String tip) {
+        Button b = new Button(text, Icons.icon(icon, 16));
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        toolbarButtons.add(b);
         return b;
+    }
+
+    private ChartPane pane(JFreeChart chart, String name, String details) {
+        ChartPane p = new ChartPane(chart, name, details, charts::scale);
+        panes.add(p);
+        return p;
     }
 
     private Tab tab(String title, Node content, JFreeChart... shown) {
@@ -288,180 +345,138 @@ public final class MainView {
         return t;
     }
 
-    private static Node grid2x2(JFreeChart a, JFreeChart b, JFreeChart c, JFreeChart d) {
+    private static Node grid2x2(ChartPane a, ChartPane b, ChartPane c, ChartPane d) {
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(6);
-        g.setPadding(new Insets(6));
-        JFreeChart[] all = {a, b, c, d};
-        int rows = c == null && d == null ? 1 : 2;
+        g.setPadding(new Insets(4));
+        ChartPane[] all = {a, b, c, d};
         for (int i = 0; i < 4; i++) {
             if (all[i] == null) {
                 continue;
             }
-            ChartViewer v = new ChartViewer(all[i]);
-            v.setId(chartId(all[i]));
-            ChartExport.install(v, chartId(all[i]));
-            v.setMinSize(200, 150);
-            int col = i % 2;
-            int row = i / 2;
             boolean span = i == 2 && d == null;
-            g.add(v, col, row, span ? 2 : 1, 1);
+            g.add(all[i], i % 2, i / 2, span ? 2 : 1, 1);
         }
         for (int i = 0; i < 2; i++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(50);
             cc.setHgrow(Priority.ALWAYS);
             g.getColumnConstraints().add(cc);
-        }
-        for (int i = 0; i < rows; i++) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / rows);
+            rc.setPercentHeight(50);
             rc.setVgrow(Priority.ALWAYS);
             g.getRowConstraints().add(rc);
         }
         return g;
     }
 
-    private static String chartId(JFreeChart c) {
-        String t = c.getTitle() == null ? "chart" : c.getTitle().getText();
-        return t.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + "-chart";
+    /** The SWF chart's header: what the function measures, in one line, and its views. */
+    private Node welfareHeader() {
+        welfareNote.setId("welfare-note");
+        welfareNote.getStyleClass().add("chart-note");
+        welfareNote.setMinWidth(0);
+        welfareNote.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(welfareNote, Priority.ALWAYS);
+        ToggleButton total = welfareTotal;
+        total.setId("welfare-total");
+        ToggleButton perWorker = welfarePerWorker;
+        perWorker.setId("welfare-per-worker");
+        SegmentedButton view = new SegmentedButton(total, perWorker);
+        view.getStyleClass().add("welfare-view");
+        total.setSelected(true);
+        total.setOnAction(e -> {
+            total.setSelected(true);
+            charts.setWelfareView(LiveCharts.WelfareView.TOTAL);
+        });
+        perWorker.setOnAction(e -> {
+            perWorker.setSelected(true);
+            charts.setWelfareView(LiveCharts.WelfareView.PER_WORKER);
+        });
+        total.setTooltip(new Tooltip("The SWF as the planner maximises it"));
+        perWorker.setTooltip(new Tooltip("The SWF divided by the number of workers, to compare populations of any size"));
+        logScale.setId("welfare-log");
+        logScale.setTooltip(new Tooltip("Logarithmic axis: the paper's SWF jumps by orders of magnitude when a worker"
+                + " stops working; on a log axis 'everybody works' stays visible"));
+        logScale.setOnAction(e -> charts.setLogScale(logScale.isSelected()));
+        for (ButtonBase b : List.of(total, perWorker, logScale)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add("small-toggle");
+        }
+        HBox header = new HBox(6, welfareNote, view, logScale);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 2, 2, 2));
+        return header;
     }
 
-    private Node agentsPane() {
-        agentTable.setId("agent-table");
-        agentTable.getColumns().add(column("Agent", r -> r.agent()));
-        TableColumn<AgentRow, String> persona = new TableColumn<>("Persona");
-        persona.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().persona()));
-        persona.setPrefWidth(220);
-        agentTable.getColumns().add(persona);
-        agentTable.getColumns().add(money("Skill ($/h·wk)", AgentRow::skill, "%,.1f"));
-        agentTable.getColumns().add(money("Hours", AgentRow::hours, "%.1f"));
-        agentTable.getColumns().add(money("Income z", AgentRow::income, "$%,.0f"));
-        agentTable.getColumns().add(money("Tax", AgentRow::tax, "$%,.0f"));
-        agentTable.getColumns().add(money("Post-tax", AgentRow::postTax, "$%,.0f"));
-        agentTable.getColumns().add(money("Utility", AgentRow::utility, "%,.0f"));
-        // Satisfaction, vote etc. join as columns when the run's policies report them (AgentDetails).
-        agentTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        agentTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            if (r != null) {
-                model.probe().select(r.agent());
-                model.refreshAgentsNow();
-            }
-        });
-        agentTable.setPlaceholder(new Label("No workers yet"));
-        agentInfo.getStyleClass().add("hint");
-        TextField from = new TextField();
-        from.setId("agent-from-field");
-        from.setPromptText("sample");
-        from.setPrefColumnCount(8);
-        from.setTooltip(new Tooltip("Empty: an evenly spaced sample of all workers; a number: 1,000 workers from that index"));
-        Button show = new Button("Show");
-        show.setId("agent-show-button");
-        show.setOnAction(e -> {
-            String t = from.getText().trim().replace(",", "");
-            int start = -1;
-            if (!t.isEmpty()) {
-                try {
-                    start = Math.max(0, Integer.parseInt(t));
-                } catch (NumberFormatException ex) {
-                    from.setText("");
-                }
-            }
-            model.probe().showFrom(start);
-            model.refreshAgentsNow();
-        });
-        from.setOnAction(show.getOnAction());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox agentBar = new HBox(8, agentInfo, gap, new Label("Workers from #"), from, show);
-        agentBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        agentExchange.setId("agent-exchange");
-        agentExchange.setEditable(false);
-        agentExchange.setWrapText(true);
-        agentExchange.setPrefRowCount(6);
-        agentExchange.setVisible(false);
-        agentExchange.setManaged(false);
-        VBox top = new VBox(4, agentBar, agentTable, agentExchange);
-        VBox.setVgrow(agentTable, Priority.ALWAYS);
-        top.setPadding(new Insets(6));
-        SplitPane bottom = new SplitPane(viewer(charts.prePostChart), viewer(charts.agentHistoryChart));
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        return split;
+    private void welfareHeaderFor(Scenario s) {
+        WelfareFunction w = s.swf();
+        welfareNote.setText(presentationItem.isSelected() ? w.kind().label() : w.displayName() + ": " + w.kind().meaning());
+        Tooltip tip = new Tooltip(w.kind().label() + "\n\n" + w.kind().meaning());
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        welfareNote.setTooltip(tip);
+        logScale.setSelected(charts.logScale());
+        welfareTotal.setSelected(charts.welfareView() == LiveCharts.WelfareView.TOTAL);
+        welfarePerWorker.setSelected(charts.welfareView() == LiveCharts.WelfareView.PER_WORKER);
     }
 
-    /** Replaces the per-agent detail columns when the run reports different ones (FX thread). */
-    private void extraColumns(List<String> names) {
-        if (names.equals(extraColumnNames)) {
+    /** Icons only when the labels would not fit (narrow window, or presentation mode's big text). */
+    private void compactToolbar() {
+        boolean compact = presentationItem.isSelected() || root.getWidth() < COMPACT_WIDTH;
+        for (ButtonBase b : toolbarButtons) {
+            b.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        }
+    }
+
+    /** Shows or hides the scenario editor (a drawer on the left); {@code remember} keeps the choice. */
+    void showEditor(boolean show, boolean remember) {
+        boolean shown = split.getItems().contains(editorNode);
+        if (show && !shown) {
+            split.getItems().add(0, editorNode);
+            split.setDividerPositions(dividerPosition);
+        } else if (!show && shown) {
+            dividerPosition = split.getDividerPositions()[0];
+            split.getItems().remove(editorNode);
+        }
+        editorToggle.setSelected(show);
+        editorItem.setSelected(show);
+        if (remember && viewPrefs != null) {
+            remember("editor", show);
+        }
+    }
+
+    boolean editorShown() {
+        return split.getItems().contains(editorNode);
+    }
+
+    private void announce(String text) {
+        Window w = window();
+        if (w == null || !w.isShowing()) {
             return;
         }
-        agentTable.getColumns().removeIf(c -> c.getUserData() instanceof Integer);
-        for (int c = 0; c < names.size(); c++) {
-            int col = c;
-            String name = names.get(c);
-            boolean vote = name.equals("vote");
-            TableColumn<AgentRow, Number> t = money(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' '),
-                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, vote ? "#%.0f" : "%.3f");
-            t.setId("agent-column-" + name);
-            t.setUserData(col);
-            agentTable.getColumns().add(t);
-        }
-        extraColumnNames = names;
-    }
-
-    /** The selected LLM agent's last prompt and reply, when its policy talks to an LLM. */
-    private void showExchange(AgentProbe.Page page) {
-        AgentRow sel = agentTable.getSelectionModel().getSelectedItem();
-        String text = page.exchange();
-        boolean show = text != null && sel != null && sel.agent() == page.exchangeAgent();
-        if (show) {
-            String head = "Agent " + page.exchangeAgent() + ", last LLM exchange (step " + (page.step() + 1) + "):\n\n";
-            if (!agentExchange.getText().equals(head + text)) {
-                agentExchange.setText(head + text);
+        try {
+            Notifications n = Notifications.create().title("LLM Economist Lab").text(text).owner(w).hideAfter(
+                    javafx.util.Duration.seconds(4));
+            if (darkItem.isSelected()) {
+                n.darkStyle();
             }
+            n.showInformation();
+        } catch (RuntimeException e) {
+            model.notice(text); // a notification is a courtesy; the status line says it too
         }
-        agentExchange.setVisible(show);
-        agentExchange.setManaged(show);
-    }
-
-    private static ChartViewer viewer(JFreeChart c) {
-        ChartViewer v = new ChartViewer(c);
-        v.setId(chartId(c));
-        ChartExport.install(v, chartId(c));
-        return v;
-    }
-
-    private static TableColumn<AgentRow, Number> column(String title, Function<AgentRow, Number> f) {
-        TableColumn<AgentRow, Number> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
-        return c;
-    }
-
-    private static TableColumn<AgentRow, Number> money(String title, Function<AgentRow, Double> f, String format) {
-        TableColumn<AgentRow, Number> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Number v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format(Locale.ROOT, format, v.doubleValue()));
-            }
-        });
-        c.setComparator(Comparator.comparingDouble(Number::doubleValue));
-        return c;
     }
 
     // ---- menus and shortcuts ----
 
     private MenuBar menuBar() {
-        MenuItem newItem = item("New", "new-item", this::newScenario, null);
+        MenuItem newItem = item("New", "new-item", this::newScenario, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem open = item("Open…", "open-item", this::openWithChooser, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem openSample = item("Open sample…", "open-sample-item", this::openSample, null);
         MenuItem save = item("Save", "save-item", this::save, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         MenuItem saveAs = item("Save As…", "save-as-item", this::saveAs,
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs);
+        Menu file = new Menu("File", null, newItem, open, openSample, recentMenu, new SeparatorMenuItem(), save, saveAs);
 
         MenuItem undo = item("Undo", "undo-item", draft::undo, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         undo.disableProperty().bind(draft.canUndoProperty().not());
@@ -473,7 +488,11 @@ public final class MainView {
         MenuItem step = item("Step", "step-item", model::step, null);
         MenuItem reset = item("Reset", "reset-item", model::reset, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
         MenuItem stop = item("Stop", "stop-item", model::stop, null);
-        Menu run = new Menu("Run", null, playPause, step, stop, reset);
+        MenuItem seedsItem = item("Run several seeds", "seeds-item", () -> {
+            watch.getSelectionModel().select(seedsTab);
+            seeds.start();
+        }, null);
+        Menu run = new Menu("Run", null, playPause, step, stop, reset, new SeparatorMenuItem(), seedsItem);
 
         darkItem.setOnAction(e -> {
             applyTheme();
@@ -484,15 +503,22 @@ public final class MainView {
             remember("presentation", presentationItem.isSelected());
         });
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
-        Menu view = new Menu("View", null, darkItem, presentationItem);
+        editorItem.setAccelerator(new KeyCodeCombination(KeyCode.F9));
+        editorItem.setOnAction(e -> showEditor(editorItem.isSelected(), true));
+        Menu view = new Menu("View", null, editorItem, darkItem, presentationItem);
 
         MenuItem exportRun = item("Export figures of this run…", "export-run-item", figures::exportRunFigures,
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         MenuItem showRecord = item("Show a saved run in the charts…", "show-record-item", figures::showRecordWithChooser, null);
         MenuItem publish = item("Runs, comparisons and sweeps…", "publish-item", figures::openPublishWindow, null);
         Menu figuresMenu = new Menu("Figures", null, exportRun, showRecord, new SeparatorMenuItem(), publish);
-        MenuBar bar = new MenuBar(file, edit, run, view, figuresMenu);
-        return bar;
+
+        MenuItem about = item("About the model", "about-item", () -> HelpDialogs.about(window(), stylesheets()),
+                new KeyCodeCombination(KeyCode.F1));
+        MenuItem glossary = item("Glossary", "glossary-item", () -> HelpDialogs.glossary(window(), stylesheets()), null);
+        MenuItem keys = item("Keyboard shortcuts", "shortcuts-item", () -> HelpDialogs.shortcuts(window(), stylesheets()), null);
+        Menu help = new Menu("Help", null, about, glossary, keys);
+        return new MenuBar(file, edit, run, view, figuresMenu, help);
     }
 
     private static MenuItem item(String text, String id, Runnable action, KeyCombination accelerator) {
@@ -519,7 +545,8 @@ public final class MainView {
             if (e.getCode() == KeyCode.SPACE) {
                 togglePlay();
                 e.consume();
-            } else if (e.getCode() == KeyCode.RIGHT && !(focus instanceof TableView)) {
+            } else if (e.getCode() == KeyCode.RIGHT && !(focus instanceof TableView)
+                    && !(focus instanceof javafx.scene.control.Slider)) {
                 if (!(draft.validProperty().not().get() && !model.activeProperty().get())) {
                     model.step();
                 }
@@ -538,11 +565,15 @@ public final class MainView {
 
     // ---- themes ----
 
-    /** Restores the theme and presentation mode from {@code prefs} and remembers later choices there. */
+    /** Restores the theme, presentation mode and editor drawer from {@code prefs} and remembers later choices there. */
     void rememberViewIn(java.util.prefs.Preferences prefs) {
         viewPrefs = prefs;
         setDark(prefs.getBoolean("dark", false));
         setPresentation(prefs.getBoolean("presentation", false));
+        String editorPref = prefs.get("editor", null);
+        if (editorPref != null) {
+            showEditor(Boolean.parseBoolean(editorPref), false);
+        }
     }
 
     private void remember(String key, boolean value) {
@@ -575,15 +606,22 @@ public final class MainView {
             root.getScene().getStylesheets().setAll(stylesheets());
         }
         root.getStyleClass().remove("presentation");
-        if (presentationItem.isSelected()) {
+        boolean presentation = presentationItem.isSelected();
+        if (presentation) {
             root.getStyleClass().add("presentation");
         }
-        float scale = presentationItem.isSelected() ? 1.6f : 1f;
-        split.setDividerPositions(presentationItem.isSelected() ? 0.4 : 0.3);
-        charts.applyTheme(darkItem.isSelected(), scale);
-        for (JFreeChart c : editor.charts) {
-            LiveCharts.style(c, darkItem.isSelected(), scale);
+        float scale = presentation ? PRESENTATION_SCALE : 1f;
+        dividerPosition = presentation ? 0.4 : 0.3;
+        if (editorShown()) {
+            split.setDividerPositions(dividerPosition);
         }
+        charts.applyTheme(darkItem.isSelected(), scale, presentation);
+        for (JFreeChart c : editor.charts) {
+            ChartLook.style(c, darkItem.isSelected(), scale);
+        }
+        panes.forEach(ChartPane::refit);
+        compactToolbar();
+        welfareHeaderFor(model.scenarioProperty().get());
     }
 
     // ---- files ----
@@ -607,6 +645,7 @@ public final class MainView {
     private void newScenario() {
         if (confirmDiscard()) {
             draft.replace(ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO), null);
+            model.reset();
         }
     }
 
@@ -621,12 +660,26 @@ public final class MainView {
         }
     }
 
+    private void openSample() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        SampleChooser.choose(window(), stylesheets(), Samples.list()).ifPresent(this::openSample);
+    }
+
+    /** Opens a bundled sample as a new, unsaved scenario; the charts start over. */
+    void openSample(Samples.Sample sample) {
+        draft.replace(sample.scenario(), null);
+        model.reset();
+    }
+
     /** Opens a scenario file; a bad file is explained in a dialog and the current edits are kept. */
     public boolean openFile(Path path) {
         try {
             draft.open(path);
             recent.add(path);
             rebuildRecent();
+            model.reset(); // charts and legends start over for the opened scenario
             return true;
         } catch (InvalidInputException e) {
             Dialogs.error(window(), stylesheets(), "Cannot open " + path.getFileName(),
@@ -713,6 +766,8 @@ public final class MainView {
                     "An intervention must keep the brackets of the running scenario ("
                             + model.scenarioProperty().get().brackets().count()
                             + " brackets). Change only the rates, or Reset to run the new brackets.");
+        } else {
+            model.notice("Rates set by hand from the next step (logged)");
         }
     }
 
@@ -725,12 +780,10 @@ public final class MainView {
         }
     }
 
-    private void snapshots(List<StepSnapshot> batch) {
+    private void steps(List<LiveStep> batch) {
         charts.append(batch);
-        if (votesNote.isVisible() && batch.get(batch.size() - 1).leader() >= 0) {
-            votesNote.setVisible(false);
-            votesNote.setManaged(false);
-        }
+        votes.append(batch);
+        monitors.show(batch.get(batch.size() - 1), System.nanoTime());
     }
 
     private void refreshAgents(long now) {
@@ -740,41 +793,15 @@ public final class MainView {
             lastAgentRefresh = now;
             probe.request();
         }
+        if (!onScreen) {
+            return;
+        }
         AgentProbe.Page page = probe.page();
-        if (page != null && page != shownPage && onScreen) {
-            shownPage = page;
-            List<AgentRow> rows = new ArrayList<>(page.size());
-            for (int k = 0; k < page.size(); k++) {
-                double[] extra = new double[page.extraNames().size()];
-                for (int c = 0; c < extra.length; c++) {
-                    extra[c] = page.extra()[c][k];
-                }
-                rows.add(new AgentRow(page.index()[k], page.persona()[k], page.skill()[k], page.hours()[k],
-                        page.income()[k], page.tax()[k], page.postTax()[k], page.utility()[k], extra));
-            }
-            extraColumns(page.extraNames());
-            showExchange(page);
-            AgentRow selected = agentTable.getSelectionModel().getSelectedItem();
-            agentRows.setAll(rows);
-            agentTable.sort();
-            if (selected != null) {
-                for (AgentRow r : agentRows) {
-                    if (r.agent() == selected.agent()) {
-                        agentTable.getSelectionModel().select(r);
-                        break;
-                    }
-                }
-            }
-            agentInfo.setText(String.format(Locale.ROOT,
-                    "Step %d · showing %,d of %,d workers%s · click a column to sort, a row to follow its history",
-                    page.step() + 1, page.size(), page.populationSize(),
-                    page.contiguous() ? String.format(Locale.ROOT, " (#%,d to #%,d)", page.index()[0],
-                            page.index()[page.size() - 1]) : page.size() < page.populationSize() ? " (evenly spaced sample)" : ""));
+        if (agents.showPage(page)) {
             charts.agents(page);
         }
-        AgentProbe.History h = probe.history();
-        if (h != null && h != shownHistory && onScreen) {
-            shownHistory = h;
+        AgentProbe.History h = agents.newHistory(probe.history());
+        if (h != null) {
             charts.history(h);
         }
     }
@@ -792,9 +819,13 @@ public final class MainView {
         }, draft.fileProperty(), draft.scenarioProperty(), draft.dirtyProperty());
     }
 
+    private static String speedLabel(double stepsPerSecond) {
+        return stepsPerSecond <= 0 ? "Max speed" : Fields.number(stepsPerSecond) + (stepsPerSecond == 1 ? " step/s" : " steps/s");
+    }
+
     /** Sets the speed (steps per second, 0 = max) as if chosen in the toolbar. */
     void setSpeed(double stepsPerSecond) {
-        String label = stepsPerSecond <= 0 ? "Max speed" : Fields.number(stepsPerSecond) + (stepsPerSecond == 1 ? " step/s" : " steps/s");
+        String label = speedLabel(stepsPerSecond);
         if (!speed.getItems().contains(label)) {
             speed.getItems().add(label);
         }
@@ -828,4 +859,33 @@ public final class MainView {
     ScenarioEditorView editor() {
         return editor;
     }
+
+    List<ChartPane> chartPanes() {
+        return List.copyOf(panes);
+    }
+
+    MonitorsView monitors() {
+        return monitors;
+    }
+
+    VotesView votes() {
+        return votes;
+    }
+
+    SeedsView seeds() {
+        return seeds;
+    }
+
+    AgentsView agents() {
+        return agents;
+    }
+
+    RateSliders rateSliders() {
+        return rateSliders;
+    }
+
+    ToolBar toolbar() {
+        return toolbar;
+    }
+
 }

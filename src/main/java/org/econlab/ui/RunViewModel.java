@@ -92,6 +92,7 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final List<Consumer<List<StepSnapshot>>> snapshotConsumers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<LiveStep>>> stepConsumers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Scenario>> resetListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Map<String, double[]>>> referenceListeners = new CopyOnWriteArrayList<>();
 
@@ -109,13 +110,18 @@ public final class RunViewModel {
     private volatile String buildFailure;
     private Map<String, double[]> deliveredReferences;
     private Scenario nextScenario;
-    private double speed;
+    /** Steps per second a new window plays at: slow enough for a class to follow, a 2,500-step run in ~2 minutes. */
+    public static final double DEFAULT_SPEED = 20;
+
+    private double speed = DEFAULT_SPEED;
     private Path lastRecord;
     private long lastStatusNanos;
     private int stepsAtLastStatus;
     private double stepsPerSecond;
     private StepSnapshot lastSnapshot;
     private boolean failureShown;
+    private String notice;
+    private long noticeSince;
 
     public RunViewModel(Scenario scenario, Path runsDirectory) {
         this.scenario.set(scenario);
@@ -163,6 +169,11 @@ public final class RunViewModel {
     /** Receives each batch of new snapshots on the FX thread. */
     public void onSnapshots(Consumer<List<StepSnapshot>> consumer) {
         snapshotConsumers.add(consumer);
+    }
+
+    /** Receives each batch of new steps (snapshots with the window's idle-worker figures) on the FX thread. */
+    public void onSteps(Consumer<List<LiveStep>> consumer) {
+        stepConsumers.add(consumer);
     }
 
     /** Called with the new run's scenario when a new run replaces the old one (charts clear). */
@@ -270,9 +281,7 @@ public final class RunViewModel {
             r.accept(recorded);
         }
         if (!steps.isEmpty()) {
-            for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
-                c.accept(steps);
-            }
+            deliver(steps.stream().map(LiveStep::recorded).toList());
             lastSnapshot = steps.get(steps.size() - 1);
             stepsDone.set(lastSnapshot.step() + 1);
         }
@@ -301,6 +310,11 @@ public final class RunViewModel {
             r.accept(scenario.get());
         }
         pullSnapshots();
+    }
+
+    /** Steps per second (0 = as fast as possible). */
+    public double speed() {
+        return speed;
     }
 
     /** @param stepsPerSecond target speed, or 0 for as fast as possible */
@@ -533,12 +547,10 @@ public final class RunViewModel {
                 l.accept(swfRefs);
             }
         }
-        List<StepSnapshot> batch = inbox.drain();
+        List<LiveStep> batch = inbox.drain();
         if (!batch.isEmpty()) {
-            for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
-                c.accept(batch);
-            }
-            lastSnapshot = batch.get(batch.size() - 1);
+            deliver(batch);
+            lastSnapshot = batch.get(batch.size() - 1).snapshot();
             stepsDone.set(lastSnapshot.step() + 1);
         }
         long now = System.nanoTime();
@@ -549,6 +561,31 @@ public final class RunViewModel {
         }
         updateStatus(batch.isEmpty() ? null : lastSnapshot);
     }
+
+    private void deliver(List<LiveStep> steps) {
+        for (Consumer<List<LiveStep>> c : stepConsumers) {
+            c.accept(steps);
+        }
+        if (!snapshotConsumers.isEmpty()) {
+            List<StepSnapshot> snapshots = steps.stream().map(LiveStep::snapshot).toList();
+            for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
+                c.accept(snapshots);
+            }
+        }
+    }
+
+    /**
+     * Shows {@code text} after the run's state in the status line for {@link #NOTICE_NANOS} (e.g. the
+     * confirmation of an intervention). FX thread.
+     */
+    public void notice(String text) {
+        notice = text;
+        noticeSince = System.nanoTime();
+        updateStatus(null);
+    }
+
+    /** How long a {@link #notice} stays in the status line. */
+    static final long NOTICE_NANOS = 8_000_000_000L;
 
     private void updateStatus(StepSnapshot last) {
         Scenario s = scenario.get();
@@ -574,8 +611,10 @@ public final class RunViewModel {
             case PAUSED -> "Paused";
             case FINISHED -> done >= s.steps() ? "Finished" : "Stopped";
         };
-        status.set(String.format(Locale.ROOT, "%s · step %d / %d · tax year %d · %.0f steps/s", state, done,
-                s.steps(), year, latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0));
+        boolean fresh = notice != null && System.nanoTime() - noticeSince < NOTICE_NANOS;
+        status.set(String.format(Locale.ROOT, "%s · step %d / %d · tax year %d · %.0f steps/s%s", state, done,
+                s.steps(), year, latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0,
+                fresh ? " · " + notice : ""));
         if (last != null) {
             usage.set(llmUsage(last));
         }

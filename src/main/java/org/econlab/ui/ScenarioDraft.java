@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,8 @@ public final class ScenarioDraft {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper errorPath = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<Problem>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
@@ -77,6 +81,44 @@ public final class ScenarioDraft {
     /** The whole problem, {@code path: reason}; empty when valid. */
     public ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * One problem of the draft: the field path (as a scenario file names it) and the reason.
+     *
+     * @param path    e.g. {@code brackets.rates[2]}
+     * @param message the whole problem, {@code path: reason}
+     */
+    public record Problem(String path, String message) {
+
+        /** The reason alone (the message without its path). */
+        public String reason() {
+            return message.startsWith(path + ": ") ? message.substring(path.length() + 2) : message;
+        }
+
+        /** Where the problem is, as the editor shows it: rows counted from 1 as the tables count them. */
+        public String where() {
+            return FieldHelp.where(path);
+        }
+
+        /** "Bracket 3, start rate: 150 is outside 0..100 (brackets.rates[2])". */
+        public String human() {
+            String w = where();
+            return (w.isEmpty() ? "" : w + ": ") + reason() + (path.isEmpty() ? "" : " (" + path + ")");
+        }
+    }
+
+    /** Most problems listed at once (each further one is found by setting the previous one's field back). */
+    static final int MAX_PROBLEMS = 10;
+
+    /** Every problem found (up to {@link #MAX_PROBLEMS}), the first being {@link #errorPathProperty()}'s. */
+    public ReadOnlyObjectProperty<List<Problem>> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** All problems in words, one per line; empty when valid. */
+    public ReadOnlyStringProperty problemSummaryProperty() {
+        return problemSummary.getReadOnlyProperty();
     }
 
     /** True when the draft differs from what was last opened or saved. */
@@ -172,23 +214,7 @@ public final class ScenarioDraft {
 
     /** The value at a dotted path, or null. */
     public JsonElement get(String path) {
-        JsonElement cur = json.get();
-        for (String part : path.split("\\.")) {
-            if (cur == null || !cur.isJsonObject()) {
-                return null;
-            }
-            int br = part.indexOf('[');
-            String name = br < 0 ? part : part.substring(0, br);
-            cur = cur.getAsJsonObject().get(name);
-            if (br >= 0) {
-                int idx = Integer.parseInt(part.substring(br + 1, part.length() - 1));
-                if (cur == null || !cur.isJsonArray() || idx >= cur.getAsJsonArray().size()) {
-                    return null;
-                }
-                cur = cur.getAsJsonArray().get(idx);
-            }
-        }
-        return cur == null || cur.isJsonNull() ? null : cur;
+        return at(json.get(), path);
     }
 
     public void undo() {
@@ -214,18 +240,116 @@ public final class ScenarioDraft {
             valid.set(true);
             errorPath.set("");
             errorMessage.set("");
+            problems.set(List.of());
+            problemSummary.set("");
         } catch (InvalidInputException e) {
             valid.set(false);
             errorPath.set(e.fieldPath());
             errorMessage.set(e.getMessage());
+            List<Problem> all = allProblems(o, new Problem(e.fieldPath(), e.getMessage()));
+            problems.set(all);
+            problemSummary.set(summary(all));
         } catch (RuntimeException e) {
             valid.set(false);
             errorPath.set("");
             errorMessage.set(String.valueOf(e.getMessage()));
+            List<Problem> all = List.of(new Problem("", String.valueOf(e.getMessage())));
+            problems.set(all);
+            problemSummary.set(summary(all));
         }
         dirty.set(!o.toString().equals(savedText));
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
+    }
+
+    private static String summary(List<Problem> all) {
+        StringBuilder sb = new StringBuilder();
+        if (all.size() > 1) {
+            sb.append(all.size()).append(all.size() >= MAX_PROBLEMS ? " or more" : "").append(" problems:");
+        }
+        for (Problem p : all) {
+            sb.append(sb.length() == 0 ? "" : "\n").append(all.size() > 1 ? "• " : "").append(p.human());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The first problem and those after it: each found field is set back to its value in the last valid
+     * scenario (or removed when that has none) and the rest is validated again.
+     */
+    private List<Problem> allProblems(JsonObject draftJson, Problem first) {
+        List<Problem> out = new ArrayList<>();
+        out.add(first);
+        Scenario lastValid = scenario.get();
+        if (lastValid == null || first.path().isEmpty()) {
+            return out;
+        }
+        JsonObject valid = ScenarioCodec.toJson(lastValid);
+        JsonObject work = draftJson.deepCopy();
+        Problem p = first;
+        while (out.size() < MAX_PROBLEMS) {
+            if (!repair(work, p.path(), valid)) {
+                break;
+            }
+            try {
+                ScenarioCodec.fromJson(work.deepCopy());
+                break;
+            } catch (InvalidInputException e) {
+                Problem next = new Problem(e.fieldPath(), e.getMessage());
+                if (next.path().isEmpty() || out.stream().anyMatch(q -> q.path().equals(next.path()))) {
+                    break;
+                }
+                out.add(next);
+                p = next;
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static boolean repair(JsonObject work, String path, JsonObject valid) {
+        JsonElement good = at(valid, path);
+        if (good != null) {
+            put(work, path, good.deepCopy());
+            return true;
+        }
+        if (path.endsWith("]")) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        JsonElement parent = dot < 0 ? work : at(work, path.substring(0, dot));
+        if (parent == null || !parent.isJsonObject() || !parent.getAsJsonObject().has(path.substring(dot + 1))) {
+            return false;
+        }
+        parent.getAsJsonObject().remove(path.substring(dot + 1));
+        return true;
+    }
+
+    /** The value at a dotted path of {@code root}, or null. */
+    static JsonElement at(JsonObject root, String path) {
+        JsonElement cur = root;
+        for (String part : path.split("\\.")) {
+            if (cur == null || !cur.isJsonObject()) {
+                return null;
+            }
+            int br = part.indexOf('[');
+            String name = br < 0 ? part : part.substring(0, br);
+            cur = cur.getAsJsonObject().get(name);
+            if (br >= 0) {
+                int idx;
+                try {
+                    idx = Integer.parseInt(part.substring(br + 1, part.length() - 1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (cur == null || !cur.isJsonArray() || idx >= cur.getAsJsonArray().size()) {
+                    return null;
+                }
+                cur = cur.getAsJsonArray().get(idx);
+            }
+        }
+        return cur == null || cur.isJsonNull() ? null : cur;
     }
 
     /** Writes {@code value} at {@code path} in {@code root}, creating objects and growing arrays as needed. */

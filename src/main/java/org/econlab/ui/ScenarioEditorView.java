@@ -45,6 +45,7 @@ import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.economy.UniformSkillPrior;
 import org.econlab.population.CensusTable;
+import org.econlab.report.ChartStyle;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.publish.BackgroundWork;
 import org.jfree.chart.ChartFactory;
@@ -104,7 +105,7 @@ final class ScenarioEditorView {
         error.setId("scenario-error");
         error.getStyleClass().add("error-label");
         error.setWrapText(true);
-        error.textProperty().bind(draft.errorMessageProperty());
+        error.textProperty().bind(draft.problemSummaryProperty());
         error.visibleProperty().bind(draft.validProperty().not());
         error.managedProperty().bind(error.visibleProperty());
 
@@ -113,8 +114,8 @@ final class ScenarioEditorView {
         ((XYSeriesCollection) taxChart.getXYPlot().getDataset()).addSeries(marginal);
         ((XYSeriesCollection) taxChart.getXYPlot().getDataset()).addSeries(average);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, LiveCharts.PALETTE[0]);
-        r.setSeriesPaint(1, LiveCharts.PALETTE[1]);
+        r.setSeriesPaint(0, ChartStyle.color(0));
+        r.setSeriesPaint(1, ChartStyle.color(1));
         r.setDefaultStroke(new BasicStroke(2f));
         r.setAutoPopulateSeriesStroke(false);
         taxChart.getXYPlot().setRenderer(r);
@@ -125,7 +126,7 @@ final class ScenarioEditorView {
         XYBarRenderer bars = (XYBarRenderer) priorChart.getXYPlot().getRenderer();
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, LiveCharts.PALETTE[4]);
+        bars.setSeriesPaint(0, ChartStyle.color(4));
         charts.add(priorChart);
 
         root.getChildren().addAll(error,
@@ -174,9 +175,34 @@ final class ScenarioEditorView {
         f.setId(id);
         f.setPrefColumnCount(10);
         fields.text(path, f, fallback);
-        g.addRow(row, new Label(label), f);
+        g.addRow(row, label(label, path), f);
         GridPane.setHgrow(f, Priority.ALWAYS);
         return f;
+    }
+
+    /** A GB2 parameter shown to 4 significant digits (the stored value keeps its precision until edited). */
+    private TextField gb2Field(GridPane g, int row, String label, String path, double fallback, String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(10);
+        fields.text(path, f, Numbers.significant(fallback, 4), v -> Numbers.significant(v, 4));
+        g.addRow(row, label(label, path), f);
+        GridPane.setHgrow(f, Priority.ALWAYS);
+        return f;
+    }
+
+    /** A field label with the field's meaning as its tooltip. */
+    private static Label label(String text, String path) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        String help = FieldHelp.of(path);
+        if (!help.isEmpty()) {
+            Tooltip t = new Tooltip(help);
+            t.setWrapText(true);
+            t.setMaxWidth(420);
+            l.setTooltip(t);
+        }
+        return l;
     }
 
     private Node scenarioSection() {
@@ -507,10 +533,10 @@ final class ScenarioEditorView {
         g.addRow(1, new Label("Income prior"), prior);
         Gb2IncomePrior d = Gb2IncomePrior.US_INCOME_2023;
         List<TextField> gb2 = List.of(
-                field(g, 2, "GB2 μ", "population.skills.mu", Fields.number(d.mu()), "mu-field"),
-                field(g, 3, "GB2 σ", "population.skills.sigma", Fields.number(d.sigma()), "sigma-field"),
-                field(g, 4, "GB2 ν", "population.skills.nu", Fields.number(d.nu()), "nu-field"),
-                field(g, 5, "GB2 τ", "population.skills.tau", Fields.number(d.tau()), "tau-field"));
+                gb2Field(g, 2, "GB2 μ", "population.skills.mu", d.mu(), "mu-field"),
+                gb2Field(g, 3, "GB2 σ", "population.skills.sigma", d.sigma(), "sigma-field"),
+                gb2Field(g, 4, "GB2 ν", "population.skills.nu", d.nu(), "nu-field"),
+                gb2Field(g, 5, "GB2 τ", "population.skills.tau", d.tau(), "tau-field"));
         List<TextField> uniform = List.of(
                 field(g, 6, "Uniform skill low", "population.skills.low", Fields.number(UniformSkillPrior.PAPER.low()), "low-field"),
                 field(g, 7, "Uniform skill high", "population.skills.high", Fields.number(UniformSkillPrior.PAPER.high()), "high-field"));

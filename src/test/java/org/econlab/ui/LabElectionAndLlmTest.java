@@ -60,6 +60,7 @@ class LabElectionAndLlmTest {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO);
         draft = new ScenarioDraft(scenario);
         model = new RunViewModel(scenario, runs);
+        model.setSpeed(0);
         view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
@@ -138,7 +139,7 @@ class LabElectionAndLlmTest {
         }
         waitUntil(() -> agents.getColumns().stream().anyMatch(c -> "agent-column-vote".equals(c.getId()))
                 && agents.getColumns().stream().anyMatch(c -> "agent-column-satisfaction".equals(c.getId())));
-        MainView.AgentRow row = (MainView.AgentRow) agents.getItems().get(0);
+        AgentsView.AgentRow row = (AgentsView.AgentRow) agents.getItems().get(0);
         assertEquals(2, row.extra().length); // satisfaction (persona workers), vote (democratic planner)
         double vote = row.extra()[1];
         assertTrue(vote >= 0 && vote < 100 && vote == Math.rint(vote), "a vote is an agent index: " + vote);

@@ -98,7 +98,7 @@ class LabWindowTest {
         robot.clickOn("#agent-from-field").write("10").type(javafx.scene.input.KeyCode.ENTER);
         TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);
         waitUntil(() -> agents.getItems().size() == 90
-                && ((MainView.AgentRow) agents.getItems().get(0)).agent() == 10);
+                && ((AgentsView.AgentRow) agents.getItems().get(0)).agent() == 10);
         robot.clickOn("Overview");
 
         editRate(robot, 0, "5"); // a hand-made intervention on the paused run
@@ -127,7 +127,8 @@ class LabWindowTest {
         waitUntil(() -> !draft.validProperty().get());
         assertEquals("brackets.rates[2]", draft.errorPathProperty().get());
         Label error = robot.lookup("#scenario-error").queryAs(Label.class);
-        assertEquals("brackets.rates[2]: 150 is outside 0..100", error.getText());
+        assertEquals("Bracket 3, start rate: 150 is outside 0..100 (brackets.rates[2])", error.getText(),
+                "rows counted from 1, as the table counts them");
         assertTrue(error.isVisible());
         assertEquals(1, robot.lookup("#bracket-table .table-row-cell.field-error").queryAll().size());
         assertTrue(robot.lookup("#play-button").queryAs(Button.class).isDisabled());
@@ -215,7 +216,7 @@ class LabWindowTest {
             assertTrue(v.getContextMenu().getItems().stream().anyMatch(m -> m.getText().startsWith("Export this chart")),
                     v.getId());
         }
-        org.jfree.chart.fx.ChartViewer rates = viewers.stream().filter(v -> v.getId() != null && v.getId().startsWith("marginal-tax-rates"))
+        org.jfree.chart.fx.ChartViewer rates = viewers.stream().filter(v -> "tax-rates-chart".equals(v.getId()))
                 .findFirst().orElseThrow();
         java.util.concurrent.atomic.AtomicReference<java.util.List<Path>> files = new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> org.econlab.ui.publish.ChartExport.export(rates.getChart(), "tax_rates", dir,

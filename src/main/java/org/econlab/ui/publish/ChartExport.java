@@ -18,12 +18,14 @@ import org.jfree.chart.fx.ChartViewer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * "Export this chart…" on any chart of the window: PNG at a chosen size and DPI, SVG and PDF as vector
  * files, and CSV of exactly the data drawn. The figure is a publication-styled copy of the chart (white
- * background, whatever the window's theme); the data is read on the FX thread, the files are written in
- * the background.
+ * background and publication fonts whatever the window's theme) whose lines keep the colours and dashes they
+ * have on screen and in the legend ({@link ChartStyle#publish}); the data is read on the FX thread, the files
+ * are written in the background.
  */
 public final class ChartExport {
 
@@ -32,14 +34,22 @@ public final class ChartExport {
 
     /** Adds the export item to the chart viewer's context menu; {@code name} is the file stem. */
     public static void install(ChartViewer viewer, String name) {
+        install(viewer, name, () -> publicationCopy(viewer.getChart()));
+    }
+
+    /**
+     * Adds the export item; {@code copy} makes the figure to write (called on the FX thread at export time), for
+     * charts whose on-screen look differs from their exported one.
+     */
+    public static void install(ChartViewer viewer, String name, Supplier<JFreeChart> copy) {
         MenuItem item = new MenuItem("Export this chart (PNG, SVG, PDF, CSV)…");
-        item.setOnAction(e -> ask(viewer, name));
+        item.setOnAction(e -> ask(viewer, name, copy));
         if (viewer.getContextMenu() != null) {
             viewer.getContextMenu().getItems().add(item);
         }
     }
 
-    private static void ask(ChartViewer viewer, String name) {
+    private static void ask(ChartViewer viewer, String name, Supplier<JFreeChart> copy) {
         ExportOptionsPane options = new ExportOptionsPane();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Export " + name);
@@ -56,7 +66,7 @@ public final class ChartExport {
         chooser.setTitle("Folder for " + name);
         File dir = chooser.showDialog(viewer.getScene() == null ? null : viewer.getScene().getWindow());
         if (dir != null) {
-            export(viewer.getChart(), name, dir.toPath(), options.formats(), options.size(), files -> { });
+            exportFigure(copy.get(), name, dir.toPath(), options.formats(), options.size(), files -> { });
         }
     }
 
@@ -66,7 +76,13 @@ public final class ChartExport {
      */
     public static void export(JFreeChart chart, String name, Path dir, List<ExportFormat> formats, FigureSize size,
                               java.util.function.Consumer<List<Path>> done) {
-        Figure figure = ChartData.figureOf(name, publicationCopy(chart));
+        exportFigure(publicationCopy(chart), name, dir, formats, size, done);
+    }
+
+    /** Exports an already publication-styled chart {@code figureChart} (which this call takes over). */
+    public static void exportFigure(JFreeChart figureChart, String name, Path dir, List<ExportFormat> formats,
+                                    FigureSize size, java.util.function.Consumer<List<Path>> done) {
+        Figure figure = ChartData.figureOf(name, figureChart);
         BackgroundWork.submit(new Task<List<Path>>() {
             {
                 updateTitle("Exporting " + name);
@@ -79,12 +95,12 @@ public final class ChartExport {
         }, done);
     }
 
-    /** A light-themed copy for export; the chart itself when it cannot be copied. */
+    /** A light-themed copy for export, keeping every line's colour and dash. */
     static JFreeChart publicationCopy(JFreeChart chart) {
         try {
-            return ChartStyle.apply((JFreeChart) chart.clone());
-        } catch (CloneNotSupportedException | RuntimeException e) {
-            return chart;
+            return ChartStyle.publish((JFreeChart) chart.clone(), 1f);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("chart cannot be copied for export", e);
         }
     }
 }

@@ -26,7 +26,10 @@ public final class PublishWindow {
         sweepTab.setClosable(false);
         tabs.getTabs().addAll(historyTab, sweepTab);
         stage.setTitle("Runs & figures — LLM Economist Lab");
-        stage.setScene(new Scene(tabs, 1200, 820));
+        java.util.prefs.Preferences place = java.util.prefs.Preferences.userRoot().node("org/econlab/lab/runs-window");
+        org.econlab.ui.WindowPlacement.Box box = org.econlab.ui.WindowPlacement.restore(place, 1200, 820);
+        stage.setScene(new Scene(tabs, box.width(), box.height()));
+        org.econlab.ui.WindowPlacement.apply(stage, box, place);
     }
 
     /** Shows the window (refreshing the history), optionally owned by the lab window. */
