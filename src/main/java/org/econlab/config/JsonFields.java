@@ -20,6 +20,42 @@ public final class JsonFields {
     private final JsonObject object;
     private final String path;
     private final Set<String> known = new LinkedHashSet<>();
+    /** Where reads are recorded as a schema (see {@link #probe}); null normally. */
+    private List<FieldSpec> schema;
+
+    /**
+     * A field some code read, as a form would show it: name, type ({@code number}, {@code whole}, {@code bool},
+     * {@code choice}, {@code string}, {@code numbers}, {@code object}, {@code array}), the default it used
+     * (null when none), the allowed range for numbers and the allowed values for choices.
+     */
+    public record FieldSpec(String name, String type, Object fallback, double min, double max, List<String> choices) {
+    }
+
+    /**
+     * Fields of {@code object} that record every field read into {@code sink} (once per name, in reading order),
+     * so that running a kind's parser on them yields the kind's parameters for a form: new kinds need no UI code.
+     */
+    public static JsonFields probe(JsonObject object, String path, List<FieldSpec> sink) {
+        JsonFields f = new JsonFields(object, path);
+        f.schema = sink;
+        return f;
+    }
+
+    private void record(String field, String type, Object fallback, double min, double max, List<String> choices) {
+        if (schema == null) {
+            return;
+        }
+        FieldSpec spec = new FieldSpec(field, type, fallback, min, max, choices == null ? List.of() : List.copyOf(choices));
+        for (int i = 0; i < schema.size(); i++) {
+            if (schema.get(i).name().equals(field)) {
+                if (schema.get(i).type().equals("any")) {
+                    schema.set(i, spec); // a presence test first, the typed read after
+                }
+                return;
+            }
+        }
+        schema.add(spec);
+    }
 
     public JsonFields(JsonObject object, String path) {
         this.object = object == null ? new JsonObject() : object;
@@ -50,6 +86,7 @@ public final class JsonFields {
     }
 
     public boolean has(String field) {
+        record(field, "any", null, Double.NaN, Double.NaN, null);
         known.add(field);
         JsonElement e = object.get(field);
         return e != null && !e.isJsonNull();
@@ -62,10 +99,18 @@ public final class JsonFields {
     }
 
     public JsonFields object(String field) {
+        record(field, "object", null, Double.NaN, Double.NaN, null);
         return of(get(field), pathOf(field));
     }
 
     public String string(String field, String fallback) {
+        return string(field, fallback, true);
+    }
+
+    private String string(String field, String fallback, boolean recordIt) {
+        if (recordIt) {
+            record(field, "string", fallback, Double.NaN, Double.NaN, null);
+        }
         JsonElement e = get(field);
         if (e == null) {
             return fallback;
@@ -82,7 +127,8 @@ public final class JsonFields {
      * @throws InvalidInputException naming the field and the allowed values
      */
     public String choice(String field, String fallback, java.util.List<String> allowed) {
-        String s = string(field, fallback);
+        record(field, "choice", fallback, Double.NaN, Double.NaN, allowed);
+        String s = string(field, fallback, false);
         if (s != null && !allowed.contains(s)) {
             throw new InvalidInputException(pathOf(field), "\"" + s + "\" is not one of " + String.join(", ", allowed));
         }
@@ -98,6 +144,7 @@ public final class JsonFields {
     }
 
     public boolean bool(String field, boolean fallback) {
+        record(field, "bool", fallback, Double.NaN, Double.NaN, null);
         JsonElement e = get(field);
         if (e == null) {
             return fallback;
@@ -109,6 +156,7 @@ public final class JsonFields {
     }
 
     public double number(String field, double fallback, double min, double max) {
+        record(field, "number", Double.isNaN(fallback) ? null : fallback, min, max, null);
         JsonElement e = get(field);
         if (e == null) {
             return fallback;
@@ -124,6 +172,7 @@ public final class JsonFields {
     }
 
     public long whole(String field, long fallback, long min, long max) {
+        record(field, "whole", fallback, min, max, null);
         JsonElement e = get(field);
         if (e == null) {
             return fallback;
@@ -144,6 +193,7 @@ public final class JsonFields {
      * when {@code singleAllowed}. Returns {@code null} when absent.
      */
     public double[] numbers(String field, double min, double max, boolean singleAllowed) {
+        record(field, "numbers", null, min, max, null);
         JsonElement e = get(field);
         if (e == null) {
             return null;
@@ -166,6 +216,7 @@ public final class JsonFields {
 
     /** A list field, or null when absent. */
     public JsonArray array(String field) {
+        record(field, "array", null, Double.NaN, Double.NaN, null);
         JsonElement e = get(field);
         if (e == null) {
             return null;

@@ -68,7 +68,7 @@ final class LiveCharts {
 
     static final float[] DASHED = {6f, 4f};
     static final float[] DOTTED = {2f, 3f};
-    private static final Color MARK = new Color(0xD5, 0x5E, 0x00, 60);
+    private static final Color MARK = new Color(0xD5, 0x5E, 0x00, 38);
     private static final Color NEUTRAL = new Color(0x55, 0x55, 0x55);
     private static final Color BAND = new Color(0x44, 0x44, 0x44);
 
@@ -205,6 +205,7 @@ final class LiveCharts {
         bracketIncomeChart = bars("Workers per income bracket", null, "Workers", bracketCounts);
         CategoryPlot bracketPlot = (CategoryPlot) bracketIncomeChart.getPlot();
         bracketPlot.setOrientation(PlotOrientation.HORIZONTAL); // bracket names read across, at any chart height
+        bracketPlot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         bracketPlot.getDomainAxis().setCategoryMargin(0.15);
         bracketPlot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((CategoryPlot) hoursHistogramChart.getPlot()).getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -343,10 +344,14 @@ final class LiveCharts {
             historyIncome.clear();
             historyPostTax.clear();
             agentHistoryChart.setTitle("Selected worker");
-            ensemble = null;
-            for (YIntervalSeriesCollection b : bands.values()) {
-                b.removeAllSeries();
+            // a multi-seed band stays while the scenario is the same (up to its seed): play a seed against it
+            if (ensemble != null && !ensemble.scenario().withSeed(scenario.seed()).equals(scenario)) {
+                ensemble = null;
             }
+            showBand(swfChart, SeedEnsemble.SWF);
+            showBand(hoursChart, SeedEnsemble.HOURS);
+            showBand(giniChart, SeedEnsemble.GINI);
+            showBand(taxChart, SeedEnsemble.TAX);
             applyWelfareAxis();
             titles();
             rateLegend();
@@ -545,7 +550,9 @@ final class LiveCharts {
         ValueAxis axis;
         if (logScale) {
             LogAxis log = new LogAxis(welfareAxisLabel());
+            log.setBase(10);
             log.setSmallestValue(1e-3);
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten: 100, 1,000, 10,000
             log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
             log.setMinorTickMarksVisible(false);
             axis = log;

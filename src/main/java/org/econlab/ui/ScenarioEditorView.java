@@ -94,6 +94,10 @@ final class ScenarioEditorView {
     private final JFreeChart taxChart;
     private final XYSeries incomeHistogram = new XYSeries("Workers", false, true);
     private final JFreeChart priorChart;
+    private final org.jfree.data.category.DefaultCategoryDataset personaMix = new org.jfree.data.category.DefaultCategoryDataset();
+    private final JFreeChart personaChart;
+    /** Worker kinds that play census personas. */
+    static final List<String> PERSONA_KINDS = List.of("persona", "llm");
     final List<JFreeChart> charts = new ArrayList<>();
     final Button interveneButton = new Button("Apply rates to the paused run");
     private final Label error = new Label();
@@ -128,6 +132,18 @@ final class ScenarioEditorView {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, ChartStyle.color(4));
         charts.add(priorChart);
+
+        personaChart = ChartFactory.createStackedBarChart("Persona mix by age (%)", null, "Share of personas (%)", personaMix,
+                PlotOrientation.VERTICAL, true, false, false);
+        org.jfree.chart.renderer.category.BarRenderer pr =
+                (org.jfree.chart.renderer.category.BarRenderer) personaChart.getCategoryPlot().getRenderer();
+        pr.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        pr.setShadowVisible(false);
+        pr.setSeriesPaint(0, ChartStyle.color(0));
+        pr.setSeriesPaint(1, ChartStyle.color(1));
+        personaChart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
+                org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        charts.add(personaChart);
 
         root.getChildren().addAll(error,
                 section("Scenario", scenarioSection(), true),
@@ -236,7 +252,7 @@ final class ScenarioEditorView {
         swf.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(WelfareFunction.Kind k) {
-                return k == null ? "" : k.id() + " (" + k.label() + ")";
+                return k == null ? "" : k.id();
             }
 
             @Override
@@ -564,18 +580,62 @@ final class ScenarioEditorView {
                 draft.set("population.personas", personas.isSelected());
             }
         });
-        Button editTable = new Button("Edit persona table…");
+        Button editTable = new Button("Edit persona distribution…");
         editTable.setId("edit-census-button");
         Label tableState = new Label();
-        fields.register("population.census", editTable, () -> tableState.setText(
-                draft.get("population.census") == null ? "CPS 2024 (bundled)" : "edited table"));
+        tableState.setId("census-summary");
+        tableState.setWrapText(true);
+        tableState.getStyleClass().add("hint");
+        Label personaNote = new Label();
+        personaNote.setId("persona-note");
+        personaNote.getStyleClass().add("persona-note");
+        personaNote.setWrapText(true);
+        Runnable censusShown = () -> {
+            CensusTable t = census();
+            tableState.setText((draft.get("population.census") == null ? "CPS 2024 (bundled): " : "Edited: ")
+                    + CensusSummary.of(t));
+            showPersonaMix(t);
+            String kind = kindAt("worker");
+            boolean usesPersonas = PERSONA_KINDS.contains(kind);
+            boolean wantsPersonas = personas.isSelected() || draft.get("population.census") != null;
+            personaNote.setText(wantsPersonas && !usesPersonas ? "Note: " + kind + " workers ignore personas; only "
+                    + String.join(" and ", PERSONA_KINDS) + " workers play them." : "");
+            personaNote.setVisible(!personaNote.getText().isEmpty());
+            personaNote.setManaged(personaNote.isVisible());
+        };
+        fields.register("population.census", editTable, () -> { });
+        draft.scenarioProperty().addListener((o, a, b) -> censusShown.run()); // after the draft has validated
+        censusShown.run();
         editTable.setOnAction(e -> censusEditor.accept(editTable));
+        ChartViewer mixPreview = new ChartViewer(personaChart);
+        mixPreview.setId("persona-mix-chart");
+        ChartExport.install(mixPreview, "persona_mix");
+        mixPreview.setPrefHeight(170);
+        mixPreview.setMinHeight(140);
 
         GridPane mix = grid();
         field(mix, 0, "Egotistical %", "population.utilityMix.egotistical", "100", "ego-field");
         field(mix, 1, "Altruistic %", "population.utilityMix.altruistic", "0", "alt-field");
         field(mix, 2, "Adversarial %", "population.utilityMix.adversarial", "0", "adv-field");
-        return new VBox(6, g, preview, personas, new HBox(8, editTable, tableState), new Label("Utility-type mix"), mix);
+        return new VBox(6, g, preview, personas, personaNote, new HBox(8, editTable), tableState, mixPreview,
+                new Label("Utility-type mix"), mix);
+    }
+
+    /** Redraws the persona-mix preview: each age band's share, split by sex. */
+    private void showPersonaMix(CensusTable t) {
+        personaChart.setNotify(false);
+        personaMix.clear();
+        double total = t.totalWeight();
+        for (CensusTable.Row r : t.rows()) {
+            double[] w = r.weights();
+            for (int a = 0; a < w.length; a++) {
+                String band = CensusTable.AGE_BANDS.get(a);
+                Number old = personaMix.getRowIndex(r.sex()) >= 0 && personaMix.getColumnIndex(band) >= 0
+                        ? personaMix.getValue(r.sex(), band) : null;
+                personaMix.setValue((old == null ? 0 : old.doubleValue()) + 100 * w[a] / total, r.sex(), band);
+            }
+        }
+        personaChart.setNotify(true);
     }
 
     /** The persona table of the draft (inline, or the bundled CPS 2024). */
@@ -820,6 +880,13 @@ final class ScenarioEditorView {
         Label description = new Label();
         description.setWrapText(true);
         description.getStyleClass().add("hint");
+        KindForm form = new KindForm(draft, path, fields -> {
+            if (path.equals("worker")) {
+                WorkerKinds.parse(fields, draft.scenarioProperty().get().labour());
+            } else {
+                PlannerKinds.parse(fields, draft.scenarioProperty().get().brackets());
+            }
+        });
         TextArea params = new TextArea();
         params.setId(path + "-params");
         params.setPrefRowCount(3);
@@ -832,6 +899,7 @@ final class ScenarioEditorView {
             description.setText(kinds.getOrDefault(k, ""));
             o.remove("kind");
             params.setText(o.toString());
+            form.refresh();
         });
         kind.setOnAction(e -> {
             if (fields.refreshing() || kind.getValue() == null) {
@@ -867,8 +935,11 @@ final class ScenarioEditorView {
             draft.set(path, full);
         });
         GridPane g = grid();
-        g.addRow(0, new Label(label), kind);
-        VBox box = new VBox(4, g, description, new Label("Parameters (JSON)"), params);
+        g.addRow(0, label(label, path), kind);
+        TitledPane json = new TitledPane("Parameters as JSON (advanced)", params);
+        json.setExpanded(false);
+        json.setAnimated(false);
+        VBox box = new VBox(4, g, description, form.sheet(), json);
         return box;
     }
 
