@@ -68,6 +68,10 @@ public final class SweepView {
                 sweepFile.setText(f.getPath());
             }
         });
+        Button newSweep = new Button("New sweep…");
+        newSweep.setId("sweep-new");
+        newSweep.setOnAction(e -> SweepEditor.show(window(), root.getScene() == null ? java.util.List.of()
+                : root.getScene().getStylesheets(), null).ifPresent(f -> sweepFile.setText(f.toString())));
         Button browseOut = new Button("…");
         browseOut.setOnAction(e -> {
             File f = new DirectoryChooser().showDialog(window());
@@ -91,7 +95,7 @@ public final class SweepView {
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setId("sweep-status");
         summary.setId("sweep-summary");
-        VBox top = new VBox(6, new HBox(6, new Label("Sweep"), sweepFile, browseSweep),
+        VBox top = new VBox(6, new HBox(6, new Label("Sweep"), sweepFile, browseSweep, newSweep),
                 new HBox(6, new Label("Output"), outDir, browseOut, new Label("Parallel runs"), parallel),
                 new HBox(6, run, cancel, progress), status);
         HBox.setHgrow(progress, Priority.ALWAYS);
