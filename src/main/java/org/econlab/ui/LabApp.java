@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * {@code mvn javafx:run} do not reach the app): {@code ECONLAB_AUTOPLAY=1} starts playing on launch,
  * {@code ECONLAB_THEME=dark} opens in the dark theme, {@code ECONLAB_PRESENTATION=1} in presentation
  * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file, {@code ECONLAB_SPEED=n} plays n steps
- * per second, {@code ECONLAB_TAB=i} shows the i-th chart tab.
+ * per second, {@code ECONLAB_TAB=i} shows the i-th chart tab, {@code ECONLAB_EDITOR=1|0} shows or hides the
+ * scenario editor.
  */
 public final class LabApp extends Application {
 
@@ -47,6 +48,10 @@ public final class LabApp extends Application {
         }
         if ("1".equals(System.getenv("ECONLAB_PRESENTATION"))) {
             view.setPresentation(true);
+        }
+        String editorEnv = System.getenv("ECONLAB_EDITOR");
+        if ("1".equals(editorEnv) || "0".equals(editorEnv)) {
+            view.showEditor("1".equals(editorEnv), false);
         }
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {

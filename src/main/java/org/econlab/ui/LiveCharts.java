@@ -207,6 +207,7 @@ final class LiveCharts {
         bracketPlot.setOrientation(PlotOrientation.HORIZONTAL); // bracket names read across, at any chart height
         bracketPlot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         bracketPlot.getDomainAxis().setCategoryMargin(0.15);
+        bracketPlot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         bracketPlot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((CategoryPlot) hoursHistogramChart.getPlot()).getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYSeriesCollection prePost = new XYSeriesCollection();

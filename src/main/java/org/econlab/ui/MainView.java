@@ -611,7 +611,9 @@ public final class MainView {
             root.getStyleClass().add("presentation");
         }
         float scale = presentation ? PRESENTATION_SCALE : 1f;
-        dividerPosition = presentation ? 0.4 : 0.3;
+        // an open drawer gets room for its fields (it is closed again to show the charts)
+        double width = root.getWidth() > 0 ? root.getWidth() : 1280;
+        dividerPosition = Math.min(0.6, Math.max(0.3, (presentation ? 520 : 380) / width));
         if (editorShown()) {
             split.setDividerPositions(dividerPosition);
         }

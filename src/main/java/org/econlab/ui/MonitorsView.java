@@ -43,8 +43,8 @@ final class MonitorsView {
         tile("swf", "SWF", "Social welfare this step, under the scenario's welfare function (named here)");
         tile("hours", "Mean hours", "Mean labour hours per week over all workers (0..100)");
         tile("idle", "Idle workers", "Workers with no pre-tax income this step (they chose 0 hours)");
-        tile("revenue", "Revenue", "Total tax collected this step, dollars per year; all of it is rebated");
-        tile("rebate", "Rebate / worker", "The equal lump-sum rebate each worker receives: revenue / N, dollars per year");
+        tile("revenue", "Revenue · rebate / worker", "Total tax collected this step, and the equal lump-sum rebate each"
+                + " worker receives (revenue / N); dollars per year, all of the revenue is rebated");
         tile("gini", "Gini", "Inequality of pre-tax income: 0 = everybody earns the same, 1 = one worker earns everything");
         tile("leader", "Leader", "The elected worker whose platform sets the rates (voting scenarios), with the ballots it won");
     }
@@ -110,8 +110,7 @@ final class MonitorsView {
         set("swf", Numbers.compact(s.swf()));
         set("hours", String.format(Locale.ROOT, "%.1f h", s.meanHours()));
         set("idle", live.idleWorkers() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d of %,d", live.idleWorkers(), n));
-        set("revenue", "$" + Numbers.compact(s.totalTaxUsd()));
-        set("rebate", "$" + Numbers.compact(s.rebateUsd()));
+        set("revenue", "$" + Numbers.compact(s.totalTaxUsd()) + " · $" + Numbers.compact(s.rebateUsd()));
         set("gini", String.format(Locale.ROOT, "%.3f", s.gini()));
         if (s.leader() >= 0) {
             set("leader", "#" + s.leader() + " (" + s.votesForLeader() + " votes)");
