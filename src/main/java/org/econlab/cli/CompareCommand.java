@@ -51,6 +51,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         spec.commandLine().getOut().print(table.markdown());
+        for (String w : table.incompleteRuns()) {
+            spec.commandLine().getOut().println("warning: " + w);
+        }
         return LabCli.OK;
     }
 }

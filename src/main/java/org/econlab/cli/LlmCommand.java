@@ -1,6 +1,7 @@
 package org.econlab.cli;
 
 import org.econlab.config.InvalidInputException;
+import org.econlab.errors.Secrets;
 import org.econlab.llm.ConnectionCheck;
 import org.econlab.llm.EndpointProfile;
 import org.econlab.llm.EndpointProfiles;
@@ -55,7 +56,7 @@ final class LlmCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter o = spec.commandLine().getOut();
+            PrintWriter o = new PrintWriter(new ScrubbingWriter(spec.commandLine().getOut()), true);
             EndpointProfile p = LlmRunOptions.adHoc(baseUrl, model, provider, keyEnv);
             if (p == null) {
                 if (endpoint == null) {
@@ -71,12 +72,51 @@ final class LlmCommand implements Runnable {
             if (!c.ok()) {
                 o.println("check failed: " + c.error());
                 o.flush();
-                return LabCli.INTERNAL_ERROR;
+                return LabCli.BAD_INPUT; // the user's to fix: a server to start, a key or a model name to correct
             }
             o.printf(Locale.ROOT, "latency: %d ms  tokens: %d in / %d out%n", c.latencyMillis(), c.inputTokens(), c.outputTokens());
             o.println("json mode: " + (c.jsonMode() ? "works" : "not working (replies are parsed leniently anyway)"));
             o.println("reply: " + c.reply());
+            o.flush();
             return LabCli.OK;
+        }
+    }
+
+    /** Passes text through {@link Secrets#generic}, line by line, so no credential reaches the terminal or a log. */
+    static final class ScrubbingWriter extends java.io.Writer {
+        private final PrintWriter out;
+        private final StringBuilder line = new StringBuilder();
+
+        ScrubbingWriter(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                line.append(buf[i]);
+                if (buf[i] == '\n') {
+                    flushLine();
+                }
+            }
+        }
+
+        private void flushLine() {
+            out.print(Secrets.generic(line.toString()));
+            line.setLength(0);
+        }
+
+        @Override
+        public void flush() {
+            if (line.length() > 0) {
+                flushLine();
+            }
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 }

@@ -52,8 +52,12 @@ final class LlmRunOptions {
     @Option(names = "--llm-budget-usd", paramLabel = "USD", description = "stop the run cleanly once LLM calls cost this much")
     Double budgetUsd;
 
-    /** The LLM options for a run whose record goes to {@code recordDir}. */
-    LlmOptions toOptions(Path recordDir) {
+    @Option(names = "--llm-circuit-breaker", paramLabel = "K",
+            description = "fail the run after K consecutive transport failures with no success (default 6; 0: never)")
+    Integer breaker;
+
+    /** The LLM options of a run; a cassette to record is added by {@link #recordInto} once the record folder is known. */
+    LlmOptions toOptions() {
         LlmOptions o = LlmOptions.DEFAULT.withEndpointsFile(endpointsFile);
         if (endpoint != null && baseUrl != null) {
             throw new InvalidInputException("--endpoint", "give either --endpoint or --llm-base-url, not both");
@@ -71,16 +75,24 @@ final class LlmRunOptions {
         if (replay != null) {
             o = o.withReplay(replay, fallthrough);
         }
-        if (record) {
-            o = o.withRecordTo(recordDir.resolve(CassetteGateway.FILE));
-        }
         if (budgetTokens != null || budgetUsd != null) {
             if (budgetTokens != null && budgetTokens < 1 || budgetUsd != null && !(budgetUsd > 0)) {
                 throw new InvalidInputException("--llm-budget", "must be positive");
             }
             o = o.withBudget(budgetTokens == null ? 0 : budgetTokens, budgetUsd == null ? 0 : budgetUsd);
         }
+        if (breaker != null) {
+            if (breaker < 0) {
+                throw new InvalidInputException("--llm-circuit-breaker", breaker + " must be 0 (never) or more");
+            }
+            o = o.withCircuitBreaker(breaker);
+        }
         return o;
+    }
+
+    /** {@code options}, recording a cassette into the record folder {@code recordDir} when {@code --record-llm}. */
+    LlmOptions recordInto(LlmOptions options, Path recordDir) {
+        return record ? options.withRecordTo(recordDir.resolve(CassetteGateway.FILE)) : options;
     }
 
     /** A one-off profile from {@code --llm-base-url}, or null when none is given. */
@@ -97,6 +109,10 @@ final class LlmRunOptions {
         EndpointProfile.Provider p = EndpointProfile.Provider.byId(provider);
         if (p == null) {
             throw new InvalidInputException("--llm-provider", "unknown provider \"" + provider + "\" (known: openai, ollama)");
+        }
+        String problem = EndpointProfile.urlProblem(baseUrl);
+        if (problem != null) {
+            throw new InvalidInputException("--llm-base-url", problem);
         }
         return EndpointProfile.adHoc(p, baseUrl, model, keyEnv);
     }

@@ -1,12 +1,17 @@
 package org.econlab.cli;
 
+import org.econlab.agents.RunContext;
+import org.econlab.errors.OneLine;
+import org.econlab.llm.LlmOptions;
+import org.econlab.llm.UsageMeter;
+import org.econlab.simulation.MemoryEstimate;
 import org.econlab.simulation.RunRecordWriter;
+import org.econlab.simulation.RunStore;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
 import org.econlab.config.InvalidInputException;
-import org.econlab.llm.LlmOptions;
 import org.econlab.llm.LlmRun;
 
 import picocli.CommandLine.Command;
@@ -18,9 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -44,8 +48,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--agents", description = "override the number of agents")
     Integer agents;
 
-    @Option(names = "--out", description = "run record folder (default runs/<scenario>-seed<S>-<time>)")
+    @Option(names = "--out", description = "run record folder, new or empty (default runs/<scenario>-seed<S>-<time>)")
     Path out;
+
+    @Option(names = "--force", description = "with --out naming a folder that holds files: move it aside first")
+    boolean force;
 
     @Option(names = "--sequential", description = "use one core (results are identical either way)")
     boolean sequential;
@@ -71,35 +78,56 @@ final class RunCommand implements Callable<Integer> {
             }
             s = s.withAgents(agents);
         }
-        Path dir = out != null ? out : defaultRecordDir(file, s.seed());
+        // Everything that can be refused is checked before the folder is claimed and before any work.
+        LlmOptions options = llm.toOptions();
+        MemoryEstimate.check(s);
+        RunStore.Claim claim = out != null ? RunStore.claim(out, force, "--out")
+                : new RunStore.Claim(RunStore.createNamed(Path.of("runs"), stem(file), s.seed()), null);
+        Path dir = claim.dir();
         PrintWriter o = spec.commandLine().getOut();
-        LlmOptions.set(llm.toOptions(dir));
-        try {
-            Simulation sim = new Simulation(s, !sequential);
-            RunRecordWriter record = new RunRecordWriter(dir);
-            sim.addListener(record);
-            long t0 = System.nanoTime();
-            StepSnapshot last = sim.runToEnd();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (sim.stopReason() != null) {
-                o.println("stopped after step " + last.step() + ": " + sim.stopReason());
-            }
-            LlmRun run = LlmRun.latest();
-            boolean usesLlm = s.worker().kind().equals("llm") || s.planner().kind().equals("llm");
-            if (usesLlm && run != null && run.meter().total(0) > 0) {
-                o.print(run.meter().summary());
-            }
-            o.println(summary(s, last, seconds, dir));
-            return LabCli.OK;
-        } finally {
-            LlmOptions.set(null);
+        if (claim.movedAside() != null) {
+            o.println("moved the old record in " + dir + " aside to " + claim.movedAside());
         }
+        RunContext context = llm.recordInto(options, dir).newRunContext();
+        Simulation sim;
+        try {
+            sim = new Simulation(s, !sequential, context);
+        } catch (RuntimeException | Error e) {
+            RunStore.release(dir);
+            throw e;
+        }
+        RunRecordWriter record = RunRecordWriter.claimed(dir);
+        sim.addListener(record);
+        long t0 = System.nanoTime();
+        StepSnapshot last;
+        try {
+            last = sim.runToEnd();
+        } finally {
+            LlmRun.in(context).ifPresent(run -> {
+                if (run.meter().total(UsageMeter.CALLS) > 0) {
+                    o.print(run.meter().summary());
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (sim.stopReason() != null) {
+            o.println("stopped after step " + (last == null ? "-" : String.valueOf(last.step())) + ": "
+                    + OneLine.of(sim.stopReason(), OneLine.ERROR_MAX));
+        }
+        List<String> warnings = context.warnings();
+        for (String w : warnings) {
+            o.println("warning: " + OneLine.of(w, OneLine.ERROR_MAX));
+        }
+        if (last == null) {
+            o.println("done: " + OneLine.token(s.name()) + " steps=0 record=" + dir);
+            return LabCli.OK;
+        }
+        o.println(summary(s, last, seconds, dir) + (warnings.isEmpty() ? "" : " warnings=" + warnings.size()));
+        return LabCli.OK;
     }
 
-    static Path defaultRecordDir(Path scenarioFile, long seed) {
-        String stem = scenarioFile.getFileName().toString().replaceFirst("\\.json$", "");
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", stem + "-seed" + seed + "-" + time);
+    static String stem(Path scenarioFile) {
+        return scenarioFile.getFileName().toString().replaceFirst("\\.json$", "");
     }
 
     static String summary(Scenario s, StepSnapshot last, double seconds, Path dir) {
@@ -108,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT,
                 "done: %s steps=%d agents=%d planner=%s worker=%s rates=[%s] swf=%.6f mean_labor=%.4f gini=%.6f"
                         + " total_tax=%.2f time=%.2fs record=%s",
-                s.name().replace(' ', '_'), last.step() + 1, s.population().agents(), s.planner().kind(),
+                OneLine.token(s.name()), last.step() + 1, s.population().agents(), s.planner().kind(),
                 s.worker().kind(), rates, last.swf(), last.meanHours(), last.gini(), last.totalTaxUsd(), seconds, dir);
     }
 }

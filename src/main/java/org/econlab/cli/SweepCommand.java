@@ -1,6 +1,7 @@
 package org.econlab.cli;
 
 import org.econlab.config.InvalidInputException;
+import org.econlab.errors.OneLine;
 import org.econlab.sweep.Shard;
 import org.econlab.sweep.SweepDefinition;
 import org.econlab.sweep.SweepMerge;
@@ -64,11 +65,17 @@ final class SweepCommand implements Callable<Integer> {
         Shard shard = shardText == null ? Shard.ALL : Shard.parse(shardText, "--shard");
         SweepDefinition sweep = SweepDefinition.read(file);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("sweep \"" + sweep.name() + "\": " + sweep.points() + " points, " + sweep.runs().size() + " runs"
+        o.println("sweep \"" + OneLine.of(sweep.name(), 80) + "\": " + sweep.points() + " points, "
+                + sweep.runs().size() + " runs"
                 + (shard.isAll() ? "" : "; shard " + shard + ": " + shard.select(sweep.runs()).size() + " runs"));
         o.flush();
         try {
             SweepRunner.Progress p = new SweepRunner(sweep, out, parallel, shard).run(maxRuns, done -> { });
+            if (p.superseded() > 0) {
+                o.println(p.superseded() + " run folder(s) in " + out.resolve("runs") + " came from a different sweep"
+                        + " (another scenario, seed or lab version: the fingerprint differs); moved to "
+                        + out.resolve("superseded") + " and recomputed");
+            }
             String counts = (p.alreadyDone() + p.ranNow()) + " of " + p.total() + " runs finished ("
                     + p.alreadyDone() + " from before, " + p.ranNow() + " now)"
                     + (p.remaining() > 0 ? "; " + p.remaining() + " left: run the same command again to resume" : "");

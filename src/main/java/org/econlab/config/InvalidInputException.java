@@ -1,11 +1,13 @@
 package org.econlab.config;
 
+import org.econlab.errors.UserFixable;
+
 /**
  * Bad input from a user (a scenario file, a command-line value, an edited field), with the path of the
  * field at fault and a plain reason, e.g. {@code brackets.rates[2]: 150 is outside 0..100}. The message
  * is meant to be shown as it is: never a stack trace.
  */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends RuntimeException implements UserFixable {
 
     private static final long serialVersionUID = 1L;
 

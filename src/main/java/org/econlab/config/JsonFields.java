@@ -5,6 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import org.econlab.errors.OneLine;
+
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -171,17 +174,31 @@ public final class JsonFields {
         return number(field, Double.NaN, min, max);
     }
 
+    /**
+     * A whole number within {@code [min, max]}, read exactly from its text: every 64-bit value (a seed such as
+     * 9007199254740993) survives, never rounded through {@code double}; {@code 5.0} and {@code 5e0} are 5.
+     */
     public long whole(String field, long fallback, long min, long max) {
         record(field, "whole", fallback, min, max, null);
         JsonElement e = get(field);
         if (e == null) {
             return fallback;
         }
-        double d = asNumber(pathOf(field), e);
-        if (d != Math.rint(d)) {
-            throw new InvalidInputException(pathOf(field), format(d) + " is not a whole number");
+        String p = pathOf(field);
+        asNumber(p, e); // type and finiteness
+        BigDecimal d;
+        try {
+            d = new BigDecimal(e.getAsJsonPrimitive().getAsString());
+        } catch (NumberFormatException | ArithmeticException ex) {
+            throw new InvalidInputException(p, "must be a number, was " + describe(e));
         }
-        return (long) checkRange(pathOf(field), d, min, max);
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInputException(p, plain(d) + " is not a whole number");
+        }
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidInputException(p, plain(d) + " is outside " + min + ".." + max);
+        }
+        return d.longValueExact();
     }
 
     public int wholeInt(String field, int fallback, int min, int max) {
@@ -268,6 +285,12 @@ public final class JsonFields {
         return Double.toString(d);
     }
 
+    private static String plain(BigDecimal d) {
+        String s = d.stripTrailingZeros().abs().compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) < 0
+                ? d.stripTrailingZeros().toPlainString() : d.toString();
+        return OneLine.of(s, 60);
+    }
+
     static String describe(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return "missing";
@@ -279,6 +302,6 @@ public final class JsonFields {
             return "a list";
         }
         JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.isString() ? "\"" + p.getAsString() + "\"" : p.toString();
+        return p.isString() ? OneLine.quoted(p.getAsString()) : OneLine.of(p.toString(), 60);
     }
 }

@@ -1,5 +1,10 @@
 package org.econlab.llm;
 
+import org.econlab.config.InvalidInputException;
+import org.econlab.errors.OneLine;
+
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -56,6 +61,38 @@ public record EndpointProfile(String name, Provider provider, String baseUrl, St
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1");
         }
+        String problem = urlProblem(baseUrl);
+        if (problem != null) {
+            throw new InvalidInputException("endpoint " + name + ": baseUrl", problem);
+        }
+    }
+
+    /**
+     * Why {@code url} cannot be an endpoint's base URL, or null when it can: only {@code http} and {@code https}
+     * with a host name, no user name or password in it (keys go in an environment variable), no query or fragment.
+     */
+    public static String urlProblem(String url) {
+        String shown = OneLine.quoted(url);
+        URI u;
+        try {
+            u = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            return shown + " is not a URL (e.g. http://localhost:8000/v1)";
+        }
+        String scheme = u.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            return shown + " must start with http:// or https:// (e.g. http://localhost:8000/v1)";
+        }
+        if (u.getHost() == null || u.getHost().isBlank()) {
+            return shown + " has no host name (e.g. http://localhost:8000/v1)";
+        }
+        if (u.getRawUserInfo() != null) {
+            return "must not hold a user name or password; put the key in an environment variable named by apiKeyEnv";
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            return shown + " must not have a query (?...) or fragment (#...)";
+        }
+        return null;
     }
 
     /** A one-off profile for {@code --llm-base-url}: paper defaults, 4 concurrent requests, no price. */

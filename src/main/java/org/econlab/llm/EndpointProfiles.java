@@ -3,11 +3,10 @@ package org.econlab.llm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
+import org.econlab.config.StrictJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +78,9 @@ public final class EndpointProfiles {
     public static EndpointProfiles parse(String json, String shownPath) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(shownPath, "not valid JSON");
+            root = StrictJson.parse(json);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(shownPath + (e.fieldPath().isEmpty() ? "" : ": " + e.fieldPath()), e.reason());
         }
         if (root == null || !root.isJsonObject()) {
             throw new InvalidInputException(shownPath, "must be an object {\"endpoints\": [...]}");
@@ -116,7 +115,12 @@ public final class EndpointProfiles {
             if (provider == null) {
                 throw new InvalidInputException(f.pathOf("provider"), "unknown provider \"" + providerId + "\" (known: openai, ollama)");
             }
-            EndpointProfile p = new EndpointProfile(name, provider, f.requiredString("baseUrl"), f.requiredString("model"),
+            String baseUrl = f.requiredString("baseUrl");
+            String urlProblem = EndpointProfile.urlProblem(baseUrl);
+            if (urlProblem != null) {
+                throw new InvalidInputException(f.pathOf("baseUrl"), urlProblem);
+            }
+            EndpointProfile p = new EndpointProfile(name, provider, baseUrl, f.requiredString("model"),
                     f.number("temperature", EndpointProfile.DEFAULT_TEMPERATURE, 0, 2),
                     f.wholeInt("maxTokens", EndpointProfile.DEFAULT_MAX_TOKENS, 1, 1_000_000),
                     f.bool("jsonMode", true),

@@ -18,6 +18,8 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 
+import org.econlab.errors.Secrets;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
@@ -34,21 +36,35 @@ import java.util.function.Function;
  * explicit provider. langchain4j's own retries are off ({@code maxRetries(0)}): {@link RetryingGateway} owns
  * the policy. One model instance per (temperature, max tokens, JSON mode) is built lazily and reused.
  *
- * <p>The API key is read from the environment variable the profile names when the adapter is built, and
- * scrubbed from every exception message this class produces.
+ * <p>The API key is read from the environment variable the profile names when the adapter is built, registered with
+ * the run's {@link Secrets}, and scrubbed from every reply text and exception message this class produces (a server
+ * may echo the {@code Authorization} header), so nothing downstream (agents, cassettes, records) ever sees it.
  */
 public final class LangchainGateway implements LlmGateway {
 
     private final EndpointProfile profile;
     private final String apiKey;
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
+    private final Secrets secrets;
 
     /**
+     * An adapter with its own secrets (e.g. for a connection check).
+     *
      * @param env environment lookup (normally {@code System::getenv})
      * @throws org.econlab.config.InvalidInputException when the profile names a key variable that is not set
      */
     public LangchainGateway(EndpointProfile profile, Function<String, String> env) {
+        this(profile, env, new Secrets());
+    }
+
+    /**
+     * @param env     environment lookup (normally {@code System::getenv})
+     * @param secrets the run's secrets; the key is added to them
+     * @throws org.econlab.config.InvalidInputException when the profile names a key variable that is not set
+     */
+    public LangchainGateway(EndpointProfile profile, Function<String, String> env, Secrets secrets) {
         this.profile = profile;
+        this.secrets = secrets;
         String key = null;
         if (profile.apiKeyEnv() != null) {
             key = env.apply(profile.apiKeyEnv());
@@ -58,6 +74,7 @@ public final class LangchainGateway implements LlmGateway {
             }
         }
         this.apiKey = key;
+        secrets.add(key);
     }
 
     public EndpointProfile profile() {
@@ -112,6 +129,7 @@ public final class LangchainGateway implements LlmGateway {
         if (text == null) {
             throw new LlmException(LlmException.Kind.OTHER, profile.name() + ": empty reply");
         }
+        text = secrets.scrubKnown(text);
         TokenUsage u = response.tokenUsage();
         long in = u == null || u.inputTokenCount() == null ? 0 : u.inputTokenCount();
         long out = u == null || u.outputTokenCount() == null ? 0 : u.outputTokenCount();
@@ -147,6 +165,7 @@ public final class LangchainGateway implements LlmGateway {
                     : status >= 500 ? LlmException.Kind.SERVER_ERROR
                     : status == 401 || status == 403 ? LlmException.Kind.AUTHENTICATION
                     : status == 408 ? LlmException.Kind.TIMEOUT
+                    : status == 400 || status == 404 || status == 422 ? LlmException.Kind.BAD_REQUEST
                     : LlmException.Kind.OTHER;
         } else if (hasCause(e, IOException.class) || e instanceof UncheckedIOException) {
             kind = LlmException.Kind.NETWORK;
@@ -175,11 +194,12 @@ public final class LangchainGateway implements LlmGateway {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
-    /** Removes the key from a message, in case a server echoed it. */
+    /** Removes the key (and any credential-looking token) from a message, in case a server echoed it. */
     String scrub(String message) {
-        if (apiKey == null || message == null) {
-            return message;
+        if (message == null) {
+            return null;
         }
-        return message.replace(apiKey, "***");
+        String s = apiKey == null ? message : message.replace(apiKey, Secrets.MASK);
+        return secrets.scrub(s);
     }
 }

@@ -1,6 +1,7 @@
 package org.econlab.llm;
 
 import org.econlab.agents.AgentSetup;
+import org.econlab.agents.RunContext;
 import org.econlab.config.InvalidInputException;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -18,22 +20,23 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * What the LLM agents of one run share: the options, the usage meter and budget, the cassette, and one
- * throttled gateway per endpoint profile (so an endpoint's concurrency and rate limits hold across roles).
+ * What the LLM agents of one run share: the options, the usage meter and budget, the cassette, the circuit breaker,
+ * and one throttled gateway per endpoint profile (so an endpoint's concurrency and rate limits hold across roles).
  *
- * <p>The worker and planner factories of one {@link org.econlab.simulation.Simulation} receive the same
- * {@link AgentSetup} object; {@link #of(AgentSetup)} returns one run per such object (the last one built),
- * which is how the worker, the planner and an LLM electorate of a simulation find each other.
+ * <p>It lives in the run's {@link RunContext} (design note 13): {@link #of(AgentSetup)} returns the one of the
+ * setup's context, built on first use from the {@link LlmOptions} attached there, which is how the worker, the
+ * planner and an LLM electorate of a simulation find each other. Nothing is static, so simulations built side by
+ * side (a parallel sweep, the window's reference runs, parallel tests) never share a meter, budget or cassette.
+ * When the run ends its context closes the call threads and the cassette.
  */
 public final class LlmRun {
 
-    private static AgentSetup lastSetup;
-    private static LlmRun lastRun;
-
     private final LlmOptions options;
+    private final RunContext context;
     private final UsageMeter meter = new UsageMeter();
     private final LlmActivityLog activity = new LlmActivityLog(meter);
     private PlannerMemory plannerMemory;
+    private final CircuitBreaker breaker;
     private final CassetteGateway cassette;
     private EndpointProfiles profiles;
     private final Map<String, ThrottledGateway> endpoints = new HashMap<>();
@@ -49,25 +52,64 @@ public final class LlmRun {
     private Map<String, Long> answeredAt = Map.of();
     private Map<String, Long> answeredDelta = Map.of();
 
+    /** A run with these options in a context of its own. */
     public LlmRun(LlmOptions options) {
+        this(options, RunContext.create());
+    }
+
+    /** The LLM part of the run whose context is {@code context}. */
+    public LlmRun(LlmOptions options, RunContext context) {
         this.options = options;
+        this.context = context;
         this.meter.setBudget(options.budgetTokens(), options.budgetUsd());
+        this.breaker = new CircuitBreaker(options.breakerFailures());
         this.cassette = options.recordTo() != null || options.replayFrom() != null
-                ? new CassetteGateway(null, options.replayFrom(), options.recordTo()) : null;
-    }
-
-    /** The run shared by the agents built from {@code setup} (created with {@link LlmOptions#current()}). */
-    public static synchronized LlmRun of(AgentSetup setup) {
-        if (lastSetup != setup || lastRun == null) {
-            lastSetup = setup;
-            lastRun = new LlmRun(LlmOptions.current());
+                ? new CassetteGateway(null, options.replayFrom(), options.recordTo(), context.secrets()) : null;
+        context.addWarningSource(this::fallbackWarning);
+        context.onClose(this::shutdown);
+        if (cassette != null) {
+            context.onClose(cassette::close);
         }
-        return lastRun;
     }
 
-    /** The run built last (the CLI prints its usage; tests read its meter), or null. */
-    public static synchronized LlmRun latest() {
-        return lastRun;
+    /** The run shared by the agents built from {@code setup}: the one in its context, built with its options. */
+    public static LlmRun of(AgentSetup setup) {
+        return setup.context().computeIfAbsent(LlmRun.class,
+                ctx -> new LlmRun(ctx.getOrDefault(LlmOptions.class, LlmOptions.DEFAULT), ctx));
+    }
+
+    /** The LLM part of the run with this context, if its agents used one (the CLI prints its usage). */
+    public static Optional<LlmRun> in(RunContext context) {
+        return context.find(LlmRun.class);
+    }
+
+    /** The run's circuit breaker. */
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /**
+     * A warning when more than {@link LlmOptions#fallbackWarnFraction()} of the run's LLM decisions were taken by the
+     * documented fallback after every attempt failed, else null.
+     */
+    String fallbackWarning() {
+        long decisions = meter.total(UsageMeter.DECISIONS);
+        long fallbacks = meter.total(UsageMeter.FALLBACKS);
+        if (decisions == 0 || fallbacks <= options.fallbackWarnFraction() * decisions) {
+            return null;
+        }
+        StringBuilder roles = new StringBuilder();
+        for (Map.Entry<String, long[]> e : meter.snapshot().entrySet()) {
+            long f = e.getValue()[UsageMeter.FALLBACKS];
+            if (f > 0) {
+                roles.append(roles.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(f).append('/')
+                        .append(e.getValue()[UsageMeter.DECISIONS]);
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "LLM fallback rate %.1f%%: %d of %d LLM decisions (%s) were taken by"
+                + " the documented fallback after every attempt failed, above the %.0f%% threshold; these results"
+                + " are largely not the model's", 100.0 * fallbacks / decisions, fallbacks, decisions, roles,
+                100 * options.fallbackWarnFraction());
     }
 
     public LlmOptions options() {
@@ -152,8 +194,8 @@ public final class LlmRun {
 
     private synchronized ThrottledGateway endpoint(EndpointProfile p) {
         return endpoints.computeIfAbsent(p.name() + "@" + p.baseUrl(), k -> {
-            ThrottledGateway g = new ThrottledGateway(p.name(), new LangchainGateway(p, options.env()), p.maxConcurrent(),
-                    p.requestsPerMinute());
+            ThrottledGateway g = new ThrottledGateway(p.name(), new LangchainGateway(p, options.env(),
+                    context.secrets()), p.maxConcurrent(), p.requestsPerMinute());
             if (cassette != null) {
                 cassette.noteEndpoint(p);
             }
@@ -194,7 +236,8 @@ public final class LlmRun {
             }
             PooledGateway pool = new PooledGateway(gs);
             concurrency = pool.totalConcurrency();
-            live = new RetryingGateway(pool, options.transportRetries(), options.backoffMillis(), 60_000);
+            live = new RetryingGateway(breaker.guard(pool), options.transportRetries(), options.backoffMillis(), 60_000,
+                    options.maxBackoffPerCallMillis());
         }
         LlmGateway stack;
         if (cassette != null) {
@@ -321,6 +364,7 @@ public final class LlmRun {
          */
         public <T> T ask(String role, String callId, String system, String user, boolean json,
                          Function<String, T> parse) {
+            meter.decision(role);
             for (int attempt = 0; attempt < maxAttempts; attempt++) {
                 if (attempt > 0) {
                     meter.reask(role);
@@ -343,6 +387,7 @@ public final class LlmRun {
          */
         public <T> T askCot(String role, String callId, String system, String message, boolean json,
                             Function<String, T> parse) {
+            meter.decision(role);
             String think = message + PaperPrompts.THINK;
             String augmented = null;
             for (int attempt = 0; attempt < maxAttempts; attempt++) {

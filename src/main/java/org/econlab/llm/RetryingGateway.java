@@ -3,7 +3,8 @@ package org.econlab.llm;
 /**
  * Transport retries: a rate-limited (429), failed (5xx), timed-out or refused call is tried again after an
  * exponential back-off ({@code baseMillis * 2^attempt}, capped at {@code maxBackoffMillis}), as the reference's
- * transport layer does (paper-model §3.5: up to 3 retries, 2^k s). Other failures pass through at once; a bad
+ * transport layer does (paper-model §3.5: up to 3 retries, 2^k s). The back-offs of one call add up to at most
+ * {@code maxTotalBackoffMillis}: a retry that would wait longer is not made. Other failures pass through at once; a bad
  * reply <em>text</em> is the agent's business (its own up-to-12 attempts). The number of transport retries is
  * carried in the reply so the usage meter and cassettes see it.
  */
@@ -13,26 +14,36 @@ public final class RetryingGateway implements LlmGateway {
     private final int maxRetries;
     private final long baseMillis;
     private final long maxBackoffMillis;
+    private final long maxTotalBackoffMillis;
 
     public RetryingGateway(LlmGateway delegate, int maxRetries, long baseMillis, long maxBackoffMillis) {
+        this(delegate, maxRetries, baseMillis, maxBackoffMillis, Long.MAX_VALUE);
+    }
+
+    /** @param maxTotalBackoffMillis the most one call may wait in total between its retries */
+    public RetryingGateway(LlmGateway delegate, int maxRetries, long baseMillis, long maxBackoffMillis,
+                           long maxTotalBackoffMillis) {
         this.delegate = delegate;
         this.maxRetries = maxRetries;
         this.baseMillis = baseMillis;
         this.maxBackoffMillis = maxBackoffMillis;
+        this.maxTotalBackoffMillis = maxTotalBackoffMillis;
     }
 
     @Override
     public LlmReply call(LlmRequest request) {
+        long waited = 0;
         for (int attempt = 0; ; attempt++) {
             try {
                 LlmReply r = delegate.call(request);
                 return attempt == 0 ? r : r.withTransportRetries(r.transportRetries() + attempt);
             } catch (LlmException e) {
-                if (!e.retryable() || attempt >= maxRetries) {
+                long wait = Math.min(maxBackoffMillis, baseMillis << Math.min(20, attempt));
+                if (!e.retryable() || attempt >= maxRetries || waited + wait > maxTotalBackoffMillis) {
                     throw attempt == 0 ? e
                             : new LlmException(e.kind(), e.getMessage() + " (after " + attempt + " retries)", attempt);
                 }
-                long wait = Math.min(maxBackoffMillis, baseMillis << Math.min(20, attempt));
+                waited += wait;
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException ie) {

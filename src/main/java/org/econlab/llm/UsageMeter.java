@@ -39,7 +39,9 @@ public final class UsageMeter {
      * in {@link #RETRIES} as every re-ask is.
      */
     public static final int TRUNCATED = 11;
-    static final int COUNTERS = 12;
+    /** Decisions asked for (each ends in a usable reply or a fallback); the base of the fallback rate. */
+    public static final int DECISIONS = 12;
+    static final int COUNTERS = 13;
 
     /** steps.csv column suffixes (latency is not a column: it differs on replay) ... */
     public static final List<String> COLUMN_NAMES = List.of("calls", "retries", "failures", "fallbacks", "tokens_in",
@@ -96,6 +98,11 @@ public final class UsageMeter {
     /** The agent asks again (attempt 2..12). */
     public void reask(String role) {
         role(role).incrementAndGet(RETRIES);
+    }
+
+    /** An agent starts asking for one decision (up to its attempts). */
+    public void decision(String role) {
+        role(role).incrementAndGet(DECISIONS);
     }
 
     /** A decision taken by the documented fallback. */

@@ -4,7 +4,6 @@ import org.econlab.economy.UtilityType;
 import org.econlab.random.RandomStreams;
 import org.econlab.random.RandomStreams.Purpose;
 
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -92,12 +91,9 @@ public final class Population {
         return types;
     }
 
-    /** Indices sorted by skill (ties by index); a one-time cost at construction. */
+    /** Indices sorted by skill (ties by index); a one-time, linear cost at construction. */
     private static int[] ascendingOrder(double[] skills) {
-        IntStream indices = IntStream.range(0, skills.length);
-        return (skills.length >= 10_000 ? indices.parallel() : indices).boxed()
-                .sorted(Comparator.comparingDouble(i -> skills[i])) // stable: ties keep index order
-                .mapToInt(Integer::intValue).toArray();
+        return SkillOrder.ascending(skills);
     }
 
     public int size() {

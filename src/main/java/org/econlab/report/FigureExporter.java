@@ -8,6 +8,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.econlab.errors.ErrorPolicy;
+import org.econlab.errors.ResourceLimitException;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 
@@ -56,19 +58,44 @@ public final class FigureExporter {
         for (ExportFormat f : formats) {
             Path target = dir.resolve(figure.name() + "." + f.extension());
             Path tmp = dir.resolve(figure.name() + "." + f.extension() + ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                switch (f) {
-                    case PNG -> png(figure, size, out);
-                    case SVG -> svg(figure, size, out);
-                    case PDF -> pdf(figure, size, out);
-                    case CSV -> csv(figure, out);
-                    default -> throw new IllegalStateException(f.toString());
-                }
+            if (f == ExportFormat.PNG) {
+                checkHeap(size);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    switch (f) {
+                        case PNG -> png(figure, size, out);
+                        case SVG -> svg(figure, size, out);
+                        case PDF -> pdf(figure, size, out);
+                        case CSV -> csv(figure, out);
+                        default -> throw new IllegalStateException(f.toString());
+                    }
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException | Error e) {
+                Files.deleteIfExists(tmp); // never leave a half-written figure behind
+                throw e;
+            }
             written.add(target);
         }
         return written;
+    }
+
+    /** Refuses a PNG whose image (4 bytes per pixel, twice for encoding) would not fit in the free heap. */
+    static void checkHeap(FigureSize size) {
+        long need = 8L * size.widthPx() * size.heightPx();
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            System.gc();
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        if (need > free) {
+            throw new ResourceLimitException(String.format(java.util.Locale.ROOT,
+                    "a %d x %d PNG needs about %s of heap and %s is free; export a smaller figure, or run with a larger"
+                            + " -Xmx", size.widthPx(), size.heightPx(), ErrorPolicy.gigabytes(need),
+                    ErrorPolicy.gigabytes(free)));
+        }
     }
 
     static void png(Figure figure, FigureSize size, OutputStream out) throws IOException {

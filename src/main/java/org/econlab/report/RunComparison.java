@@ -2,6 +2,7 @@ package org.econlab.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.econlab.errors.OneLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,19 +13,26 @@ import java.util.Locale;
 /**
  * A table comparing runs (e.g. planners on the same population and seed): final SWF, mean SWF over the
  * last 20% of steps, Gini, mean hours and total tax at the last step, and the LLM models that served the run
- * (provider/model@host per role). Exportable as CSV and Markdown.
+ * (provider/model@host per role). Exportable as CSV and Markdown. A run that did not complete every planned step is
+ * marked in the {@code status} column ({@link RunData#completeness()}), so its "final" figures are never mistaken
+ * for a finished run's.
  */
 public final class RunComparison {
 
     public static final List<String> HEADER = List.of("run", "scenario", "planner", "worker", "seed", "steps",
-            "swf_final", "swf_mean_last20pct", "gini", "mean_labor", "total_tax", "llm_models");
+            "status", "swf_final", "swf_mean_last20pct", "gini", "mean_labor", "total_tax", "llm_models");
 
     private final List<List<String>> rows = new ArrayList<>();
+    private final List<String> incomplete = new ArrayList<>();
 
     public RunComparison(List<RunData> runs) {
         for (RunData r : runs) {
-            rows.add(List.of(r.directory().getFileName().toString(), r.scenarioName(), r.plannerKind(),
-                    r.workerKind(), r.seed(), Integer.toString(r.rows()), fmt(r.last("swf")),
+            String name = OneLine.of(r.directory().getFileName().toString(), 120);
+            if (!r.complete()) {
+                incomplete.add(name + ": " + r.completeness());
+            }
+            rows.add(List.of(name, OneLine.of(r.scenarioName(), 120), r.plannerKind(),
+                    r.workerKind(), r.seed(), Integer.toString(r.rows()), r.completeness(), fmt(r.last("swf")),
                     fmt(r.meanOfLastFifth("swf")), fmt(r.last("gini")), fmt(r.last("mean_labor")),
                     fmt(r.last("total_tax")), r.llmModels()));
         }
@@ -32,6 +40,11 @@ public final class RunComparison {
 
     public List<List<String>> rows() {
         return rows;
+    }
+
+    /** One line per run that did not complete, e.g. {@code run-b: INCOMPLETE: interrupted after 37 of 100 steps}. */
+    public List<String> incompleteRuns() {
+        return List.copyOf(incomplete);
     }
 
     public String csv() {

@@ -17,6 +17,7 @@ import org.econlab.simulation.RunRecordWriter;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,17 @@ public final class RunData {
             throw new InvalidInputException(manifestFile.toString(), "cannot be read: " + e.getMessage());
         }
         Map<String, List<Double>> raw = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(stepsFile, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(stepsFile, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + e.getMessage());
+        }
+        // Every row is written with its newline and flushed: a last line without one was torn by a kill (or a full
+        // disk) mid-write. Drop it whole, whatever it looks like; never read half a row.
+        int end = text.lastIndexOf('\n');
+        text = end < 0 ? "" : text.substring(0, end + 1);
+        try (Reader r = new StringReader(text);
              CSVParser parser = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             List<String> header = parser.getHeaderNames();
             for (String h : header) {
@@ -72,7 +83,8 @@ public final class RunData {
             }
             for (CSVRecord rec : parser) {
                 if (rec.size() != header.size()) {
-                    break; // a torn last line from a killed run: keep every complete row before it
+                    throw new IllegalStateException("row " + rec.getRecordNumber() + " has " + rec.size()
+                            + " fields, the header " + header.size());
                 }
                 for (String h : header) {
                     raw.get(h).add(Double.parseDouble(rec.get(h)));
@@ -230,6 +242,45 @@ public final class RunData {
 
     private static String str(JsonObject o, String key) {
         return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    }
+
+    /** Steps the run was set to play (from its scenario), or -1 when the manifest does not say. */
+    public int stepsPlanned() {
+        try {
+            return manifest.get("steps").getAsInt();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** True when the run completed and every planned step is in {@code steps.csv}. */
+    public boolean complete() {
+        return "completed".equals(outcome()) && rows == stepsPlanned();
+    }
+
+    /**
+     * The run's state in a few words: {@code complete}, or why it is not, e.g. {@code INCOMPLETE: interrupted after
+     * 37 of 100 steps (manifest still says running)} or {@code INCOMPLETE: stopped after 12 of 50 steps (budget: ...)}.
+     */
+    public String completeness() {
+        if (complete()) {
+            return "complete";
+        }
+        String of = rows + " of " + (stepsPlanned() < 0 ? "?" : Integer.toString(stepsPlanned())) + " steps";
+        String outcome = outcome();
+        String why = switch (outcome) {
+            case "running" -> "interrupted after " + of + " (killed or crashed: the manifest still says running)";
+            case "stopped" -> "stopped after " + of + reasonSuffix("stopReason");
+            case "failed" -> "failed after " + of + reasonSuffix("reason");
+            case "completed" -> "completed but steps.csv holds " + of;
+            default -> outcome + " after " + of;
+        };
+        return "INCOMPLETE: " + org.econlab.errors.OneLine.of(why, 200);
+    }
+
+    private String reasonSuffix(String key) {
+        String r = manifestString(key, null);
+        return r == null ? "" : " (" + r + ")";
     }
 
     /** A short name for legends: planner and seed, e.g. "saez, seed 42". */

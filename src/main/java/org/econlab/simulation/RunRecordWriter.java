@@ -2,10 +2,14 @@ package org.econlab.simulation;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.econlab.LabVersion;
 import org.econlab.economy.TaxSchedule;
+import org.econlab.errors.ErrorPolicy;
+import org.econlab.errors.OneLine;
+import org.econlab.errors.Secrets;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,11 +22,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * Writes a run record folder as the run goes (design note 10):
+ * Writes a run record folder as the run goes (design note 10), in a folder claimed through {@link RunStore}: a
+ * record is never written into a folder that holds another, and no file of it is ever truncated.
  * <ul>
- *   <li>{@code manifest.json}: scenario, seed, lab version, start/end time, outcome, steps done, final SWF;
+ *   <li>{@code manifest.json}: scenario, seed, lab version, the run's {@link RunStore#fingerprint fingerprint},
+ *       start/end time, outcome, steps done (updated as the run goes, at most about once a second), final SWF,
+ *       end-of-run warnings (e.g. a high LLM fallback rate) and, for a failed run, the reason in one line;
  *       rewritten atomically (temp file + move) so it is never half-written;</li>
  *   <li>{@code steps.csv}: one row per step ({@link StepCsv}), flushed every step, so a crash or kill
  *       loses at most the step in flight;</li>
@@ -30,7 +39,8 @@ import java.util.Arrays;
  *   <li>the manifest also keeps a policy's stop reason (e.g. an LLM budget) and the agents' extra per-step
  *       figures: their last values ({@code finalMetrics}) and their sums over the run ({@code metricTotals}).</li>
  * </ul>
- * Called on the thread that advances the run. Never writes secrets: the scenario holds none.
+ * Called on the thread that advances the run. Never writes secrets: the scenario holds none, and error texts are
+ * scrubbed of the run's secrets.
  */
 public final class RunRecordWriter implements SimulationListener, AutoCloseable {
 
@@ -41,19 +51,46 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Gson LINE = new GsonBuilder().disableHtmlEscaping().create();
 
-    private final Path dir;
+    /** How often, at most, the manifest's {@code stepsCompleted} is brought up to date during a run. */
+    static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+
+    private final Function<Scenario, Path> claim;
+    private volatile Path dir;
     private BufferedWriter steps;
     private BufferedWriter events;
     private JsonObject manifest;
     private int stepsDone;
+    private long lastProgressNanos;
     private Simulation simulation;
     private double[] metricTotals;
 
-    /** @param dir the record folder; created if missing. Existing record files in it are replaced. */
-    public RunRecordWriter(Path dir) {
+    private RunRecordWriter(Path dir, Function<Scenario, Path> claim) {
         this.dir = dir;
+        this.claim = claim;
     }
 
+    /**
+     * A record in {@code dir}, claimed when the run starts: the folder is created, or taken when empty; a folder
+     * holding anything is refused ({@link RunStore#claim}).
+     */
+    public RunRecordWriter(Path dir) {
+        this(dir, s -> RunStore.claim(dir, false, "record folder").dir());
+    }
+
+    /** A record in a folder already claimed through {@link RunStore#claim} or {@link RunStore#createNamed}. */
+    public static RunRecordWriter claimed(Path dir) {
+        return new RunRecordWriter(dir, s -> dir);
+    }
+
+    /**
+     * A record in a new folder under {@code root}, named after the scenario and seed when the run starts
+     * ({@link RunStore#createNamed}); a run that is never played leaves no folder behind.
+     */
+    public static RunRecordWriter namedIn(Path root) {
+        return new RunRecordWriter(null, s -> RunStore.createNamed(root, s.name(), s.seed()));
+    }
+
+    /** The record folder, or null while a named record has not started. */
     public Path directory() {
         return dir;
     }
@@ -61,8 +98,8 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     @Override
     public void runStarted(Simulation simulation) {
         this.simulation = simulation;
+        dir = claim.apply(simulation.scenario());
         try {
-            Files.createDirectories(dir);
             Scenario s = simulation.scenario();
             manifest = new JsonObject();
             manifest.addProperty("format", "llm-economist-lab run record");
@@ -75,16 +112,21 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             manifest.addProperty("workerKind", simulation.workerKind());
             manifest.addProperty("plannerKind", simulation.plannerKind());
             manifest.addProperty("startedAt", Instant.now().toString());
+            manifest.addProperty("fingerprint", RunStore.fingerprint(s));
             manifest.addProperty("outcome", RunOutcome.RUNNING.id());
             manifest.addProperty("stepsCompleted", 0);
             manifest.add("scenario", ScenarioCodec.toJson(s));
             addModels();
-            writeManifest();
-            steps = Files.newBufferedWriter(dir.resolve(STEPS), StandardCharsets.UTF_8);
+            writeManifest(true);
+            lastProgressNanos = System.nanoTime();
+            // CREATE_NEW: a record's files are never truncated or shared (the folder was claimed for this run).
+            steps = Files.newBufferedWriter(dir.resolve(STEPS), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             steps.write(StepCsv.header(s.brackets().count(), simulation.metricNames()));
             steps.write('\n');
             steps.flush();
-            events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8);
+            events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run record in " + dir, e);
         }
@@ -107,6 +149,17 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + dir.resolve(STEPS), e);
         }
+        long now = System.nanoTime();
+        if (now - lastProgressNanos >= PROGRESS_EVERY_NANOS || stepsDone == 1) {
+            lastProgressNanos = now;
+            manifest.addProperty("stepsCompleted", stepsDone);
+            manifest.addProperty("updatedAt", Instant.now().toString());
+            try {
+                writeManifest(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update " + dir.resolve(MANIFEST), e);
+            }
+        }
     }
 
     @Override
@@ -126,13 +179,20 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
         e.addProperty("event", "end");
         e.addProperty("outcome", outcome.id());
         e.addProperty("stepsCompleted", stepsDone);
+        Secrets secrets = simulation != null ? simulation.context().secrets() : new Secrets();
+        String reason = error == null ? null : secrets.scrub(ErrorPolicy.classify(error).line());
         if (error != null) {
-            e.addProperty("error", String.valueOf(error.getMessage()));
+            e.addProperty("error", reason);
         }
         if (simulation != null && simulation.stopReason() != null) {
-            e.addProperty("reason", simulation.stopReason());
+            e.addProperty("reason", secrets.scrub(simulation.stopReason()));
         }
-        event(e);
+        RuntimeException failure = null;
+        try {
+            event(e);
+        } catch (RuntimeException ex) {
+            failure = ex; // still try the manifest: it is what readers trust
+        }
         if (manifest != null) {
             manifest.addProperty("endedAt", Instant.now().toString());
             manifest.addProperty("outcome", outcome.id());
@@ -142,10 +202,18 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
                 manifest.add("finalRatesPercent", GSON.toJsonTree(last.ratesPercent()));
             }
             if (error != null) {
-                manifest.addProperty("error", error.getClass().getSimpleName() + ": " + error.getMessage());
+                manifest.addProperty("error", OneLine.of(secrets.scrub(error.getClass().getSimpleName() + ": "
+                        + error.getMessage()), 2000));
+                manifest.addProperty("reason", reason);
             }
             if (simulation != null && simulation.stopReason() != null) {
-                manifest.addProperty("stopReason", simulation.stopReason());
+                manifest.addProperty("stopReason", secrets.scrub(simulation.stopReason()));
+            }
+            List<String> warnings = simulation == null ? List.of() : simulation.context().warnings();
+            if (!warnings.isEmpty()) {
+                JsonArray w = new JsonArray();
+                warnings.forEach(x -> w.add(secrets.scrub(x)));
+                manifest.add("warnings", w);
             }
             addModels();
             if (last != null && !last.metricNames().isEmpty()) {
@@ -164,12 +232,26 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
                 manifest.add("metricTotals", sums);
             }
             try {
-                writeManifest();
+                writeManifest(true);
             } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
+                RuntimeException m = new UncheckedIOException("cannot write " + dir.resolve(MANIFEST), ex);
+                if (failure == null) {
+                    failure = m;
+                } else {
+                    failure.addSuppressed(m);
+                }
             }
         }
-        close();
+        try {
+            close();
+        } catch (RuntimeException ex) {
+            if (failure == null) {
+                failure = ex;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
@@ -206,15 +288,20 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             events.write('\n');
             events.flush();
         } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new UncheckedIOException("cannot append to " + dir.resolve(EVENTS), ex);
         }
     }
 
-    private void writeManifest() throws IOException {
+    /** Replaces the manifest atomically; {@code sync} forces it to disk (start and end, not progress updates). */
+    private void writeManifest(boolean sync) throws IOException {
         Path tmp = dir.resolve(MANIFEST + ".tmp");
-        Files.writeString(tmp, GSON.toJson(manifest) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+        if (sync) {
+            Files.writeString(tmp, GSON.toJson(manifest) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+        } else {
+            Files.writeString(tmp, GSON.toJson(manifest) + "\n", StandardCharsets.UTF_8);
+        }
         try {
             Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -5,14 +5,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.stream.MalformedJsonException;
 
 import org.econlab.agents.PlannerKinds;
 import org.econlab.agents.WorkerKinds;
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
+import org.econlab.config.StrictJson;
 import org.econlab.economy.BracketPreset;
 import org.econlab.economy.Gb2IncomePrior;
 import org.econlab.economy.LabourModel;
@@ -82,27 +80,11 @@ public final class ScenarioCodec {
 
     /** Parses and validates scenario JSON text. */
     public static Scenario parse(String json) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException("", "not valid JSON: " + jsonProblem(e));
-        }
+        JsonElement root = StrictJson.parse(json);
         if (root == null || !root.isJsonObject()) {
             throw new InvalidInputException("", "a scenario must be a JSON object {...}");
         }
         return fromJson(root.getAsJsonObject());
-    }
-
-    private static String jsonProblem(JsonParseException e) {
-        Throwable cause = e.getCause() instanceof MalformedJsonException || e.getCause() instanceof IOException
-                ? e.getCause() : e;
-        String m = cause.getMessage();
-        if (m == null) {
-            return "malformed";
-        }
-        int see = m.indexOf("\nSee ");
-        return see > 0 ? m.substring(0, see) : m;
     }
 
     /** Validates a scenario given as a JSON object. */

@@ -3,6 +3,8 @@ package org.econlab.simulation;
 import org.econlab.agents.AgentDetails;
 import org.econlab.agents.AgentSetup;
 import org.econlab.agents.PlannerPolicy;
+import org.econlab.agents.RunContext;
+import org.econlab.agents.RunStopException;
 import org.econlab.agents.StepContext;
 import org.econlab.agents.StepMetrics;
 import org.econlab.agents.WorkerPolicy;
@@ -43,6 +45,7 @@ public final class Simulation {
     public static final int CHUNK = 16_384;
 
     private final Scenario scenario;
+    private final RunContext context;
     private final Population population;
     private final WorkerState state;
     private final WorkerPolicy workers;
@@ -78,21 +81,42 @@ public final class Simulation {
     private static final int SUM_INCOME = 2;
     private static final int SUMS = 3;
 
-    /** Builds the population and agents of {@code scenario}; parallel across cores when {@code parallel}. */
+    /** Builds the population and agents of {@code scenario} with a fresh run context; parallel when {@code parallel}. */
     public Simulation(Scenario scenario, boolean parallel) {
-        this(scenario, Population.generate(scenario.population(), scenario.seed()), parallel);
+        this(scenario, parallel, RunContext.create());
+    }
+
+    /**
+     * Builds the population and agents of {@code scenario} for a run whose context (LLM options and the like) is
+     * {@code context}. The heap the run needs is checked first ({@link MemoryEstimate#check}).
+     *
+     * @throws org.econlab.errors.ResourceLimitException when the run would not fit in this JVM's heap
+     */
+    public Simulation(Scenario scenario, boolean parallel, RunContext context) {
+        this(scenario, generate(scenario), parallel, context);
+    }
+
+    private static Population generate(Scenario scenario) {
+        MemoryEstimate.check(scenario);
+        return Population.generate(scenario.population(), scenario.seed());
     }
 
     /** Runs {@code scenario} on an already generated population (e.g. to compare planners on one population). */
     public Simulation(Scenario scenario, Population population, boolean parallel) {
+        this(scenario, population, parallel, RunContext.create());
+    }
+
+    /** Runs {@code scenario} on an already generated population, for a run with this context. */
+    public Simulation(Scenario scenario, Population population, boolean parallel, RunContext context) {
         this.scenario = Objects.requireNonNull(scenario);
         this.population = population;
         this.parallel = parallel;
+        this.context = Objects.requireNonNull(context);
         int n = population.size();
         this.state = new WorkerState(n);
         this.schedule = scenario.startSchedule();
         AgentSetup setup = new AgentSetup(population, schedule, scenario.labour(), scenario.swf(), scenario.seed(),
-                scenario.steps(), scenario.taxYearSteps());
+                scenario.steps(), scenario.taxYearSteps(), context);
         this.workers = scenario.workerFactory().apply(setup);
         this.planner = scenario.plannerFactory().apply(setup);
         this.chunks = (n + CHUNK - 1) / CHUNK;
@@ -136,6 +160,11 @@ public final class Simulation {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** This run's context (its LLM options, gateways and meter, secrets, warnings). */
+    public RunContext context() {
+        return context;
     }
 
     public Population population() {
@@ -212,11 +241,25 @@ public final class Simulation {
         pending = new PendingIntervention(newSchedule, note == null ? "" : note);
     }
 
-    /** Plays one step and returns its snapshot. */
+    /**
+     * Plays one step and returns its snapshot. When a policy stops the run during the step
+     * ({@link RunStopException}, e.g. a replayed recording ends), the step is dropped, the run ends as
+     * {@link RunOutcome#STOPPED} with that reason, and the last complete step's snapshot (or null) is returned.
+     */
     public StepSnapshot step() {
         if (isFinished()) {
             throw new IllegalStateException("the run has ended");
         }
+        try {
+            return playStep();
+        } catch (RunStopException e) {
+            stopReason = e.reason();
+            end(RunOutcome.STOPPED, null);
+            return last;
+        }
+    }
+
+    private StepSnapshot playStep() {
         if (!started) {
             started = true;
             for (SimulationListener l : listeners) {
@@ -370,15 +413,42 @@ public final class Simulation {
 
     /**
      * Ends the run early ({@link RunOutcome#STOPPED} or {@link RunOutcome#FAILED}); listeners hear of it
-     * once. Ending an ended run does nothing.
+     * once, then the run context releases its resources. Ending an ended run does nothing.
+     *
+     * <p>Every listener is told even when one of them fails. Given an {@code error} (the run failed), listener
+     * failures are added to it as suppressed exceptions and never replace it, so the first error is the one
+     * reported; without one, the first listener failure is thrown after all were told.
      */
     public void end(RunOutcome how, Throwable error) {
         if (outcome != RunOutcome.RUNNING) {
             return;
         }
         outcome = how;
+        RuntimeException own = null;
         for (SimulationListener l : listeners) {
-            l.runEnded(how, last, error);
+            try {
+                l.runEnded(how, last, error);
+            } catch (RuntimeException e) {
+                if (error != null) {
+                    error.addSuppressed(e);
+                } else if (own == null) {
+                    own = e;
+                } else {
+                    own.addSuppressed(e);
+                }
+            }
+        }
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            if (error != null) {
+                error.addSuppressed(e);
+            } else if (own == null) {
+                own = e;
+            }
+        }
+        if (own != null) {
+            throw own;
         }
     }
 

@@ -51,6 +51,7 @@ public final class SimulationRunner implements AutoCloseable {
     private final Thread thread;
     private volatile State state = State.READY;
     private volatile Throwable failure;
+    private volatile boolean stopRequested;
     private double stepsPerSecond; // 0 = as fast as possible
     private int stepsLeftInBurst = -1; // -1: no limit
 
@@ -99,7 +100,24 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Ends the run; a stopped run cannot be resumed. */
     public void stop() {
+        stopRequested = true;
         commands.add(new Stop());
+    }
+
+    /**
+     * Stops the run and waits until its record is final (the window closing): the stop is applied between steps;
+     * a step still running after {@code graceMillis} (e.g. waiting on an LLM server) is interrupted, and the run
+     * ends as stopped without it. Returns true when the runner thread ended within {@code graceMillis} plus
+     * {@code graceMillis} more after the interrupt.
+     */
+    public boolean stopAndAwait(long graceMillis) throws InterruptedException {
+        stop();
+        thread.join(Math.max(1, graceMillis));
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(Math.max(1, graceMillis));
+        }
+        return !thread.isAlive();
     }
 
     /** @param stepsPerSecond target speed, or 0 for as fast as possible */
@@ -174,12 +192,17 @@ public final class SimulationRunner implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The flag stays clear while the record is finished: file channels refuse to write on an interrupted thread.
             simulation.end(RunOutcome.STOPPED, null);
             setState(State.FINISHED);
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            failure = e;
-            simulation.end(RunOutcome.FAILED, e);
+            if (stopRequested && Thread.interrupted()) {
+                simulation.end(RunOutcome.STOPPED, null); // the step in flight was cut short by stopAndAwait
+            } else {
+                failure = e;
+                simulation.end(RunOutcome.FAILED, e);
+            }
             setState(State.FINISHED);
         }
     }

@@ -3,12 +3,11 @@ package org.econlab.sweep;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
+import org.econlab.config.StrictJson;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 
@@ -82,12 +81,7 @@ public final class SweepDefinition {
         } catch (IOException e) {
             throw new InvalidInputException("", "cannot read " + file + ": " + e.getMessage());
         }
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException("", "not valid JSON: " + e.getMessage());
-        }
+        JsonElement root = StrictJson.parse(text);
         Path folder = file.toAbsolutePath().getParent();
         return parse(JsonFields.of(root, ""), folder);
     }

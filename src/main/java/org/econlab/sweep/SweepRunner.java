@@ -15,6 +15,7 @@ import org.econlab.report.FigureSize;
 import org.econlab.report.RunData;
 import org.econlab.report.SweepCharts;
 import org.econlab.simulation.RunRecordWriter;
+import org.econlab.simulation.RunStore;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
 
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -34,12 +34,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * Runs a sweep into a folder, resumably: each run writes its record under {@code runs/<id>/} and, once
- * finished, a {@code result.json}; a run with a result is never redone, a run without one is started
- * afresh. {@code sweep.csv} is rebuilt from the results in canonical order after every finished run (and
+ * finished, a {@code result.json}; a finished run of the same fingerprint is never redone, an unfinished one is
+ * started afresh, and a folder holding another sweep's run is moved aside and recomputed ({@link SweepResume}). {@code sweep.csv} is rebuilt from the results in canonical order after every finished run (and
  * replaced atomically), so an interrupted and resumed sweep ends with the same file as an uninterrupted
  * one. Runs may execute in parallel; each run is single-threaded and seeded, so results never depend on
  * the parallelism.
@@ -80,8 +79,10 @@ public final class SweepRunner {
      * @param alreadyDone runs of the shard finished before this call
      * @param ranNow      runs finished by this call
      * @param remaining   runs of the shard still unfinished
+     * @param superseded  runs of the shard found in the folder from another sweep definition (a different
+     *                    fingerprint), moved aside and recomputed
      */
-    public record Progress(int total, int alreadyDone, int ranNow, int remaining) {
+    public record Progress(int total, int alreadyDone, int ranNow, int remaining, int superseded) {
     }
 
     public SweepRunner(SweepDefinition sweep, Path dir, int parallel) {
@@ -109,15 +110,9 @@ public final class SweepRunner {
     public Progress run(int maxNewRuns, IntConsumer progress) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("runs"));
         List<SweepDefinition.RunSpec> mine = shard.select(sweep.runs());
-        List<SweepDefinition.RunSpec> todo = new ArrayList<>();
-        int done = 0;
-        for (SweepDefinition.RunSpec r : mine) {
-            if (Files.isRegularFile(resultFile(r))) {
-                done++;
-            } else {
-                todo.add(r);
-            }
-        }
+        SweepResume.Plan plan = SweepResume.plan(mine, dir);
+        List<SweepDefinition.RunSpec> todo = new ArrayList<>(plan.todo());
+        int done = plan.done().size();
         if (maxNewRuns >= 0 && todo.size() > maxNewRuns) {
             todo = todo.subList(0, maxNewRuns);
         }
@@ -171,7 +166,7 @@ public final class SweepRunner {
             }
         }
         int total = mine.size();
-        return new Progress(total, alreadyDone, finished.get() - alreadyDone, total - finished.get());
+        return new Progress(total, alreadyDone, finished.get() - alreadyDone, total - finished.get(), plan.superseded());
     }
 
     private Path runDir(SweepDefinition.RunSpec r) {
@@ -184,13 +179,6 @@ public final class SweepRunner {
 
     private void runOne(SweepDefinition.RunSpec r) throws IOException {
         Path runDir = runDir(r);
-        if (Files.exists(runDir)) {
-            try (Stream<Path> files = Files.walk(runDir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
         Simulation sim = new Simulation(r.scenario(), false);
         sim.addListener(new RunRecordWriter(runDir));
         double[] swf = new double[r.scenario().steps()];
@@ -198,6 +186,7 @@ public final class SweepRunner {
         StepSnapshot last = sim.runToEnd();
         JsonObject result = new JsonObject();
         result.addProperty("id", r.id());
+        result.addProperty("fingerprint", RunStore.fingerprint(r.scenario()));
         result.addProperty("point", r.point());
         result.addProperty("seed", r.seed());
         result.addProperty("swf_final", last.swf());

@@ -123,7 +123,7 @@ public final class MainView {
         this.figures = new FigureActions(model, this::window, this::stylesheets);
         this.recent = recent;
         charts = new LiveCharts(model.scenarioProperty().get());
-        editor = new ScenarioEditorView(draft, owner -> editCensus());
+        editor = new ScenarioEditorView(draft, owner -> editCensus(), model::llmOptions);
         editorNode = editor.root();
         rateSliders = new RateSliders(model, draft);
 

@@ -14,6 +14,8 @@ import com.google.gson.JsonObject;
 
 import org.econlab.agents.PlannerKinds;
 import org.econlab.agents.WorkerKinds;
+import org.econlab.errors.ErrorPolicy;
+import org.econlab.llm.LlmOptions;
 import org.econlab.economy.SaezOptimalRates;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.simulation.RunRecordWriter;
@@ -23,8 +25,6 @@ import org.econlab.simulation.SimulationRunner;
 import org.econlab.simulation.StepSnapshot;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +82,8 @@ public final class RunViewModel {
     static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
 
     private final Path runsDirectory;
+    private volatile LlmOptions llmOptions = LlmOptions.DEFAULT;
+    private volatile RunRecordWriter recordWriter;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SimulationRunner.State> runState =
             new ReadOnlyObjectWrapper<>(SimulationRunner.State.READY);
@@ -191,9 +193,24 @@ public final class RunViewModel {
         swfReferenceListeners.add(listener);
     }
 
-    /** The run record folder of the current or last run, or null. */
+    /**
+     * The run record folder of the current or last run, or null (a run's folder is created when its first step is
+     * played).
+     */
     public Path lastRecord() {
-        return lastRecord;
+        RunRecordWriter w = recordWriter;
+        Path dir = w == null ? null : w.directory();
+        return dir != null ? dir : lastRecord;
+    }
+
+    /** The LLM settings (endpoint file, environment, cassettes) the window's runs use from the next run on. */
+    public LlmOptions llmOptions() {
+        return llmOptions;
+    }
+
+    /** Replaces the LLM settings for the runs started from now on (tests, or a settings dialog). */
+    public void setLlmOptions(LlmOptions options) {
+        llmOptions = options == null ? LlmOptions.DEFAULT : options;
     }
 
     /** The newest snapshot seen by the FX thread, or null. */
@@ -285,6 +302,7 @@ public final class RunViewModel {
             lastSnapshot = steps.get(steps.size() - 1);
             stepsDone.set(lastSnapshot.step() + 1);
         }
+        recordWriter = null;
         lastRecord = record;
         status.set("Showing the recorded run " + record.getFileName() + " (" + steps.size() + " steps). Play runs the"
                 + " edited scenario.");
@@ -340,9 +358,20 @@ public final class RunViewModel {
         return true;
     }
 
-    /** Stops the runner (window closing). */
+    /**
+     * Stops the runner and waits (a few seconds at most) until the run's record is final, so closing the window
+     * never leaves a manifest saying "running" (window closing; any thread).
+     */
     public void shutdown() {
-        stop();
+        SimulationRunner r = currentRunner();
+        if (r == null) {
+            return;
+        }
+        try {
+            r.stopAndAwait(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code c} on the current runner (now, or once built); starts a new run when none is active. */
@@ -388,13 +417,12 @@ public final class RunViewModel {
             runner = null;
             queued.clear();
         }
-        String stem = s.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        if (stem.length() > 60) {
-            stem = stem.substring(0, 60);
-        }
-        Path record = runsDirectory.resolve(stem + "-seed" + s.seed() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        lastRecord = record;
+        // The run store names and creates the folder when the first step is played (never reused, unique even for
+        // runs started in the same second); a run reset before playing leaves nothing behind.
+        RunRecordWriter record = RunRecordWriter.namedIn(runsDirectory);
+        recordWriter = record;
+        lastRecord = null;
+        LlmOptions options = llmOptions;
         latestState = SimulationRunner.State.READY;
         stepsDone.set(0);
         stepsAtLastStatus = 0;
@@ -410,10 +438,10 @@ public final class RunViewModel {
             Simulation sim;
             SimulationRunner built;
             try {
-                sim = new Simulation(s, PARALLEL);
+                sim = new Simulation(s, PARALLEL, options.newRunContext());
                 sim.addListener(newInbox);
                 sim.addListener(newProbe);
-                sim.addListener(new RunRecordWriter(record));
+                sim.addListener(record);
                 built = new SimulationRunner(sim);
                 built.stateListener(st -> {
                     latestState = st;
@@ -421,7 +449,7 @@ public final class RunViewModel {
                 });
                 built.setSpeed(initialSpeed);
             } catch (RuntimeException | OutOfMemoryError e) {
-                buildFailure = "could not build the run: " + e.getMessage();
+                buildFailure = "could not build the run: " + ErrorPolicy.classify(e).line();
                 latestState = SimulationRunner.State.FINISHED;
                 synchronized (lock) {
                     queued.clear();
@@ -591,7 +619,7 @@ public final class RunViewModel {
         Scenario s = scenario.get();
         SimulationRunner r = currentRunner();
         String failed = buildFailure != null ? buildFailure
-                : r != null && r.failure() != null ? String.valueOf(r.failure().getMessage()) : null;
+                : r != null && r.failure() != null ? ErrorPolicy.classify(r.failure()).line() : null;
         if (failed != null) {
             status.set("Run failed: " + failed);
             if (!failureShown) {

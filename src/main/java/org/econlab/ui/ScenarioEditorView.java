@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The scenario editor: population, persona table, utility mix, tax schedule, worker and planner kinds,
@@ -101,9 +102,12 @@ final class ScenarioEditorView {
     final List<JFreeChart> charts = new ArrayList<>();
     final Button interveneButton = new Button("Apply rates to the paused run");
     private final Label error = new Label();
+    private final Supplier<LlmOptions> llmOptions;
 
-    ScenarioEditorView(ScenarioDraft draft, Consumer<Node> censusEditor) {
+    /** @param llmOptions the window's LLM settings (where endpoint profiles are read for the endpoint rows) */
+    ScenarioEditorView(ScenarioDraft draft, Consumer<Node> censusEditor, Supplier<LlmOptions> llmOptions) {
         this.draft = draft;
+        this.llmOptions = llmOptions;
         this.fields = new Fields(draft);
 
         error.setId("scenario-error");
@@ -769,8 +773,8 @@ final class ScenarioEditorView {
         }
     }
 
-    private static EndpointProfiles loadProfiles() {
-        LlmOptions o = LlmOptions.current();
+    private EndpointProfiles loadProfiles() {
+        LlmOptions o = llmOptions.get();
         return EndpointProfiles.load(o.endpointsFile(), o.env());
     }
 
@@ -804,7 +808,7 @@ final class ScenarioEditorView {
                 EndpointProfiles ps = loadProfiles();
                 names = List.copyOf(ps.all().keySet());
                 file = names.isEmpty() ? "No endpoint profiles yet: add them to " + EndpointProfiles.location(
-                        LlmOptions.current().endpointsFile(), LlmOptions.current().env()) : null;
+                        llmOptions.get().endpointsFile(), llmOptions.get().env()) : null;
             } catch (RuntimeException ex) {
                 names = List.of();
                 file = "Endpoint file: " + BackgroundWork.explain(ex);
@@ -850,7 +854,7 @@ final class ScenarioEditorView {
             }
             test.setDisable(true);
             result.setText("Testing " + chosen + "…");
-            LlmOptions options = LlmOptions.current();
+            LlmOptions options = llmOptions.get();
             Task<ConnectionCheck> task = new Task<>() {
                 @Override
                 protected ConnectionCheck call() {

@@ -39,7 +39,7 @@ class LlmAgentsRunTest {
         Simulation sim = LlmTestSupport.run(LlmTestSupport.scenario(5, 8, 3, false, ""),
                 LlmTestSupport.options(endpoints), dir.resolve("run"));
         assertEquals(RunOutcome.COMPLETED, sim.outcome());
-        UsageMeter m = meterOf();
+        UsageMeter m = LlmTestSupport.meterOf(sim);
         long transport = server.transportFaults.get() - transportBefore;
         long content = server.contentFaults.get() - contentBefore;
         assertTrue(transport > 0 && content > 0, "faults were injected");
@@ -60,11 +60,6 @@ class LlmAgentsRunTest {
         assertTrue(manifest.contains("\"llm_worker_calls\""), manifest);
         server.faultPercent = 0;
         server.outOfRangePercent = 0;
-    }
-
-    private static UsageMeter meterOf() {
-        // the run of the last simulation built (LlmRun.of caches the last setup's run)
-        return LlmRunAccess.lastRun().meter();
     }
 
     @Test
@@ -131,7 +126,7 @@ class LlmAgentsRunTest {
                 LlmTestSupport.options(endpoints), dir.resolve("run"));
         assertEquals(RunOutcome.COMPLETED, sim.outcome());
         assertTrue(server.ollamaRequests.get() - before >= 4 + 3 * 4 * 2 + 1, "persona, worker, satisfaction, planner calls");
-        UsageMeter m = LlmRunAccess.lastRun().meter();
+        UsageMeter m = LlmTestSupport.meterOf(sim);
         assertEquals(4, m.get("persona", UsageMeter.CALLS));
         assertEquals(12, m.get("satisfaction", UsageMeter.CALLS));
         assertEquals(0, m.total(UsageMeter.FALLBACKS));

@@ -28,10 +28,9 @@ class LlmBench {
             int steps = Integer.getInteger("llm.bench.steps", 8);
             Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", concurrency, 30);
             var scenario = LlmTestSupport.scenario(agents, steps, 4, false, "");
-            LlmOptions.set(LlmTestSupport.options(endpoints));
-            try {
-                Simulation sim = new Simulation(scenario, false);
-                UsageMeter m = LlmRun.latest().meter();
+            {
+                Simulation sim = new Simulation(scenario, false, LlmTestSupport.options(endpoints).newRunContext());
+                UsageMeter m = LlmTestSupport.meterOf(sim);
                 System.out.printf(Locale.ROOT, "%nLLM bench: %d workers, concurrency %d, server latency 50 ms%n", agents, concurrency);
                 System.out.println("step  calls  wall_ms  bound_ms(calls/c*50)  waves_bound_ms(ceil)  ratio  mean_call_ms"
                         + "  waves*mean_call_ms");
@@ -58,8 +57,6 @@ class LlmBench {
                         m.total(UsageMeter.LATENCY_MILLIS) / (double) m.total(UsageMeter.CALLS));
                 System.out.printf(Locale.ROOT, "steps 1..%d: mean wall %.1f ms vs bound %.1f ms: %.1f%% above the bound%n",
                         steps - 1, sumWall / (steps - 1), sumBound / (steps - 1), (sumWall / sumBound - 1) * 100);
-            } finally {
-                LlmOptions.set(null);
             }
         }
     }
@@ -70,10 +67,9 @@ class LlmBench {
             Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 8, 30);
             int steps = 76;
             var scenario = LlmTestSupport.scenario(5, steps, 25, false, "");
-            LlmOptions.set(LlmTestSupport.options(endpoints));
-            try {
-                Simulation sim = new Simulation(scenario, false);
-                UsageMeter m = LlmRun.latest().meter();
+            {
+                Simulation sim = new Simulation(scenario, false, LlmTestSupport.options(endpoints).newRunContext());
+                UsageMeter m = LlmTestSupport.meterOf(sim);
                 System.out.printf(Locale.ROOT, "%nLLM prompt tokens (chars/4), 5 workers, H=50, three brackets, IO prompts%n");
                 for (int k = 0; k < steps; k++) {
                     long win = m.get("worker", UsageMeter.TOKENS_IN);
@@ -93,8 +89,6 @@ class LlmBench {
                         System.out.println();
                     }
                 }
-            } finally {
-                LlmOptions.set(null);
             }
         }
         Files.deleteIfExists(dir.resolve("x"));

@@ -49,11 +49,20 @@ class LlmCassetteTest {
         var scenario = LlmTestSupport.scenario(2, 2, 2, false, "");
         Path rec = dir.resolve("rec");
         LlmTestSupport.run(scenario, LlmTestSupport.options(endpoints).withRecordTo(rec.resolve(CassetteGateway.FILE)), rec);
-        var longer = scenario.withSteps(4);
-        LlmException e = assertThrows(LlmException.class, () -> LlmTestSupport.run(longer,
+        // Another population asks other questions from step 0 on: the run differs, and strict replay fails loudly.
+        var other = scenario.withSeed(8);
+        LlmException e = assertThrows(LlmException.class, () -> LlmTestSupport.run(other,
                 LlmOptions.DEFAULT.withEndpointsFile(endpoints).withReplay(rec.resolve(CassetteGateway.FILE), false),
                 dir.resolve("strict")));
         assertTrue(e.getMessage().contains("has no reply for"), e.getMessage());
+        // A longer run replays every recorded step, then stops cleanly where the cassette ends.
+        var longer = scenario.withSteps(4);
+        Simulation stopped = LlmTestSupport.run(longer,
+                LlmOptions.DEFAULT.withEndpointsFile(endpoints).withReplay(rec.resolve(CassetteGateway.FILE), false),
+                dir.resolve("longer"));
+        assertEquals(RunOutcome.STOPPED, stopped.outcome());
+        assertEquals(2, stopped.currentStep());
+        assertTrue(stopped.stopReason().contains("ends during step 2"), stopped.stopReason());
         Simulation sim = LlmTestSupport.run(longer, LlmTestSupport.options(endpoints)
                 .withReplay(rec.resolve(CassetteGateway.FILE), true), dir.resolve("fall"));
         assertEquals(RunOutcome.COMPLETED, sim.outcome());

@@ -53,15 +53,11 @@ class LlmCliTest {
 
     @Test
     void aMissingProfileIsAClearInputError(@TempDir Path dir) {
-        LlmOptions.set(LlmOptions.DEFAULT.withEndpointsFile(dir.resolve("none.json")));
-        try {
-            var s = ScenarioCodec.read(Path.of("sample-scenarios", "llm-rational-5.json"));
-            var e = org.junit.jupiter.api.Assertions.assertThrows(org.econlab.config.InvalidInputException.class,
-                    () -> new org.econlab.simulation.Simulation(s, false));
-            assertTrue(e.getMessage().startsWith("worker.endpoint: no profile named local in"), e.getMessage());
-        } finally {
-            LlmOptions.set(null);
-        }
+        var s = ScenarioCodec.read(Path.of("sample-scenarios", "llm-rational-5.json"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.econlab.config.InvalidInputException.class,
+                () -> new org.econlab.simulation.Simulation(s, false,
+                        LlmOptions.DEFAULT.withEndpointsFile(dir.resolve("none.json")).newRunContext()));
+        assertTrue(e.getMessage().startsWith("worker.endpoint: no profile named local in"), e.getMessage());
     }
 
     @Test
@@ -105,11 +101,10 @@ class LlmCliTest {
     @Test
     void theLlmElectorateRunsAFullElection(@TempDir Path dir) throws IOException {
         Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 2);
-        LlmOptions.set(LlmTestSupport.options(endpoints));
-        try {
+        {
             TaxSchedule rates = TaxSchedule.of(BracketPreset.THREE.brackets(), 50, 100, 0);
             AgentSetup setup = new AgentSetup(Population.ofSkills(100, 500, 900, 2000), rates, LabourModel.PAPER,
-                    WelfareFunction.PAPER, 1, 10, 5);
+                    WelfareFunction.PAPER, 1, 10, 5, LlmTestSupport.options(endpoints).newRunContext());
             LlmElectorate e = LlmElectorate.create(setup,
                     com.google.gson.JsonParser.parseString("{\"kind\":\"llm\",\"endpoint\":\"fake\"}").getAsJsonObject(),
                     "electorate");
@@ -120,7 +115,7 @@ class LlmCliTest {
                 Optional<double[]> p = e.platform(i, ctx);
                 running += p.isPresent() ? 1 : 0;
             }
-            assertEquals(4, LlmRun.latest().meter().get("candidacy", UsageMeter.CALLS), "one wave of calls");
+            assertEquals(4, LlmRun.of(setup).meter().get("candidacy", UsageMeter.CALLS), "one wave of calls");
             List<Candidate> candidates = List.of(new Candidate(1, new double[] {0, 0, 0}), new Candidate(0, new double[] {0, 0, 0}));
             for (int i = 0; i < 4; i++) {
                 assertEquals(0, e.ballot(i, candidates, 3, ctx));
@@ -132,8 +127,6 @@ class LlmCliTest {
             assertEquals(4.0, metrics.value(metrics.names().indexOf("llm_vote_calls")));
             assertEquals(1.0, metrics.value(metrics.names().indexOf("llm_leader_calls")));
             assertTrue(running >= 0);
-        } finally {
-            LlmOptions.set(null);
         }
     }
 

@@ -30,14 +30,9 @@ class LlmEndpointsTest {
             Files.writeString(f, EndpointProfiles.toJson(pa, pb));
             var s = ScenarioCodec.parse("{\"schemaVersion\":1,\"steps\":3,\"population\":{\"agents\":8},"
                     + "\"worker\":{\"kind\":\"llm\",\"endpoint\":[\"a\",\"b\"]},\"planner\":{\"kind\":\"fixed\",\"rates\":[10,20,30]}}");
-            LlmOptions.set(LlmOptions.DEFAULT.withEndpointsFile(f));
-            try {
-                Simulation sim = new Simulation(s, false);
-                sim.runToEnd();
-                assertEquals(RunOutcome.COMPLETED, sim.outcome());
-            } finally {
-                LlmOptions.set(null);
-            }
+            Simulation sim = new Simulation(s, false, LlmOptions.DEFAULT.withEndpointsFile(f).newRunContext());
+            sim.runToEnd();
+            assertEquals(RunOutcome.COMPLETED, sim.outcome());
             assertTrue(a.requests.get() > 0 && b.requests.get() > 0, a.requests + " / " + b.requests);
             assertEquals(24, a.requests.get() + b.requests.get());
         }
@@ -46,12 +41,12 @@ class LlmEndpointsTest {
     @Test
     void profilesAreValidatedAndKeysAreRefusedInTheFile() {
         var e = assertThrows(InvalidInputException.class, () -> EndpointProfiles.parse(
-                "{\"endpoints\":[{\"name\":\"x\",\"provider\":\"openai\",\"baseUrl\":\"u\",\"model\":\"m\",\"apiKey\":\"sk\"}]}", "f.json"));
+                "{\"endpoints\":[{\"name\":\"x\",\"provider\":\"openai\",\"baseUrl\":\"http://h:1/v1\",\"model\":\"m\",\"apiKey\":\"sk\"}]}", "f.json"));
         assertTrue(e.getMessage().contains("environment variable"), e.getMessage());
         var g = assertThrows(InvalidInputException.class, () -> EndpointProfiles.parse(
-                "{\"endpoints\":[{\"name\":\"x\",\"provider\":\"gpt\",\"baseUrl\":\"u\",\"model\":\"m\"}]}", "f.json"));
+                "{\"endpoints\":[{\"name\":\"x\",\"provider\":\"gpt\",\"baseUrl\":\"http://h:1/v1\",\"model\":\"m\"}]}", "f.json"));
         assertTrue(g.getMessage().contains("unknown provider"), g.getMessage());
-        var p = EndpointProfiles.parse("{\"endpoints\":[{\"name\":\"x\",\"provider\":\"ollama\",\"baseUrl\":\"u\",\"model\":\"m\"}]}", "f.json");
+        var p = EndpointProfiles.parse("{\"endpoints\":[{\"name\":\"x\",\"provider\":\"ollama\",\"baseUrl\":\"http://h:1\",\"model\":\"m\"}]}", "f.json");
         assertEquals(EndpointProfile.Provider.OLLAMA, p.get("x", "worker.endpoint").provider());
         var missing = assertThrows(InvalidInputException.class, () -> p.get("y", "worker.endpoint"));
         assertTrue(missing.getMessage().startsWith("worker.endpoint: no profile named y in f.json"), missing.getMessage());

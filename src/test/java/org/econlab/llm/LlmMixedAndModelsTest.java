@@ -67,7 +67,7 @@ class LlmMixedAndModelsTest {
         Set<String> who = callers();
         assertEquals(5, who.size(), "only the five LLM workers call the server: " + who);
         assertEquals(20, server.received.size(), "5 workers x 4 steps, one call each");
-        int[] llm = ((LlmWorkers) LlmRunAccess.lastRun().workers()).llmAgents();
+        int[] llm = ((LlmWorkers) LlmRun.in(sim.context()).orElseThrow().workers()).llmAgents();
         for (int i : llm) {
             assertTrue(who.contains("worker_" + i), "drawn agent " + i + " called");
         }
@@ -123,7 +123,7 @@ class LlmMixedAndModelsTest {
                 + "\"worker\":{\"kind\":\"llm\",\"endpoint\":\"fake\"},\"planner\":{\"kind\":\"icrl\"}}");
         Simulation sim = LlmTestSupport.run(s, LlmTestSupport.options(endpoints), dir.resolve("run"));
         assertEquals(100, sim.state().hours()[0], "never read as 1 hour or 10 hours");
-        UsageMeter m = LlmRunAccess.lastRun().meter();
+        UsageMeter m = LlmTestSupport.meterOf(sim);
         assertEquals(2, m.get("worker", UsageMeter.TRUNCATED));
         assertEquals(0, m.get("worker", UsageMeter.INVALID_REPLIES));
         assertEquals(3, m.get("worker", UsageMeter.CALLS));
@@ -139,15 +139,9 @@ class LlmMixedAndModelsTest {
                 + "\"population\":{\"agents\":4},\"brackets\":{\"preset\":\"three\"},"
                 + "\"worker\":{\"kind\":\"llm\",\"endpoint\":\"fake\"},"
                 + "\"planner\":{\"kind\":\"democratic\",\"platforms\":false,\"electorate\":{\"kind\":\"llm\"}}}");
-        LlmOptions.set(LlmTestSupport.options(endpoints));
-        StepSnapshot first;
-        try {
-            Simulation sim = new Simulation(s, false);
-            first = sim.step();
-            sim.runToEnd();
-        } finally {
-            LlmOptions.set(null);
-        }
+        Simulation sim = new Simulation(s, false, LlmTestSupport.options(endpoints).newRunContext());
+        StepSnapshot first = sim.step();
+        sim.runToEnd();
         assertEquals(2, first.leader(), "every voter named worker 2");
         assertEquals(4, first.votesForLeader());
         long candidacy = server.received.stream().filter(r -> r[1].contains("decide if you want to run")).count();

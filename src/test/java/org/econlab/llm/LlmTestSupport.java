@@ -1,6 +1,7 @@
 package org.econlab.llm;
 
 import org.econlab.simulation.RunRecordWriter;
+import org.econlab.simulation.RunStore;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.Simulation;
@@ -43,14 +44,16 @@ final class LlmTestSupport {
 
     /** Runs {@code s} to its end with {@code options}, writing a record in {@code dir}; returns the simulation. */
     static Simulation run(Scenario s, LlmOptions options, Path dir) {
-        LlmOptions.set(options);
-        try {
-            Simulation sim = new Simulation(s, false);
-            sim.addListener(new RunRecordWriter(dir));
-            sim.runToEnd();
-            return sim;
-        } finally {
-            LlmOptions.set(null);
-        }
+        // As the command line does: claim the record folder first (a cassette may be recorded into it).
+        RunStore.claim(dir, false, "--out");
+        Simulation sim = new Simulation(s, false, options.newRunContext());
+        sim.addListener(RunRecordWriter.claimed(dir));
+        sim.runToEnd();
+        return sim;
+    }
+
+    /** The usage meter of {@code sim}'s LLM agents. */
+    static UsageMeter meterOf(Simulation sim) {
+        return LlmRun.in(sim.context()).orElseThrow().meter();
     }
 }

@@ -125,12 +125,7 @@ class PaperPromptsGoldenTest {
         var scenario = ScenarioCodec.parse("{\"schemaVersion\":1,\"name\":\"golden\",\"seed\":42,\"steps\":3,"
                 + "\"taxYearSteps\":2,\"brackets\":{\"preset\":\"three\",\"rates\":[50,50,50]},"
                 + "\"utility\":{\"swf\":\"inverse_income\"}," + fields + "}");
-        LlmOptions.set(LlmTestSupport.options(endpoints));
-        try {
-            new Simulation(scenario, false).runToEnd();
-        } finally {
-            LlmOptions.set(null);
-        }
+        new Simulation(scenario, false, LlmTestSupport.options(endpoints).newRunContext()).runToEnd();
         List<String> prompts = new ArrayList<>();
         synchronized (server.received) {
             for (String[] r : server.received) {

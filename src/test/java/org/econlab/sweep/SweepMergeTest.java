@@ -51,7 +51,7 @@ class SweepMergeTest {
         SweepMerge.Result r = SweepMerge.merge(List.of(tmp.resolve("a"), tmp.resolve("b")), tmp.resolve("a"));
         assertEquals(new SweepMerge.Result(2, 0, 0), r);
         SweepRunner.Progress p = new SweepRunner(s, tmp.resolve("a"), 1).run(-1, n -> { });
-        assertEquals(new SweepRunner.Progress(4, 4, 0, 0), p);
+        assertEquals(new SweepRunner.Progress(4, 4, 0, 0, 0), p);
         assertFalse(Files.exists(tmp.resolve("a").resolve("runs").resolve("p0000-s4.part")));
     }
 }

@@ -69,7 +69,6 @@ class LabElectionAndLlmTest {
     @AfterEach
     void cleanUp() {
         model.shutdown();
-        LlmOptions.set(null);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -154,8 +153,9 @@ class LabElectionAndLlmTest {
                 "nobody", 0.7, 1000, true, 1, 0, 0, 0, KEY_ENV, 2);
         Path f = dir.resolve("endpoints.json");
         Files.writeString(f, EndpointProfiles.toJson(fake, dead));
-        LlmOptions.set(LlmOptions.DEFAULT.withEndpointsFile(f).withEnv(Map.of(KEY_ENV, SECRET)::get)
-                .withTransportRetries(1, 2));
+        LlmOptions options = LlmOptions.DEFAULT.withEndpointsFile(f).withEnv(Map.of(KEY_ENV, SECRET)::get)
+                .withTransportRetries(1, 2);
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> model.setLlmOptions(options));
         return f;
     }
 

@@ -65,7 +65,10 @@ class LlmTabTest {
     @AfterEach
     void cleanUp() {
         model.shutdown();
-        LlmOptions.set(null);
+    }
+
+    private void setOptions(LlmOptions options) {
+        model.setLlmOptions(options);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -80,7 +83,7 @@ class LlmTabTest {
             Path f = dir.resolve("endpoints.json");
             Files.writeString(f, EndpointProfiles.toJson(fake));
             Path cassette = dir.resolve("cassette.jsonl");
-            LlmOptions.set(LlmOptions.DEFAULT.withEndpointsFile(f).withEnv(Map.of(KEY_ENV, SECRET)::get)
+            setOptions(LlmOptions.DEFAULT.withEndpointsFile(f).withEnv(Map.of(KEY_ENV, SECRET)::get)
                     .withTransportRetries(1, 2).withRecordTo(cassette).withBudget(10_000_000, 0));
             Scenario s = ScenarioCodec.parse("{\"schemaVersion\":1,\"name\":\"llm tab\",\"seed\":7,\"steps\":5,"
                     + "\"taxYearSteps\":2,\"population\":{\"agents\":4},\"brackets\":{\"preset\":\"three\"},"
@@ -124,7 +127,7 @@ class LlmTabTest {
                     .contains("worker: openai/fake-model @ http://127.0.0.1:" + server.port()));
 
             // the same run replayed from its cassette, no endpoint at all: the tab shows the same planner turn
-            LlmOptions.set(LlmOptions.DEFAULT.withReplay(cassette, false).withBudget(10_000_000, 0));
+            setOptions(LlmOptions.DEFAULT.withReplay(cassette, false).withBudget(10_000_000, 0));
             robot.interact(() -> model.reset());
             waitUntil(() -> model.stepsDoneProperty().get() == 0);
             robot.interact(() -> model.runSteps(5));

@@ -4,7 +4,7 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 
-import org.econlab.config.InvalidInputException;
+import org.econlab.errors.ErrorPolicy;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,13 +47,8 @@ public final class BackgroundWork {
         alert.show();
     }
 
-    /** A short, human explanation of an error (the message, not the stack). */
+    /** A short, human explanation of an error: the one line the error policy gives (the command line prints it too). */
     public static String explain(Throwable error) {
-        Throwable e = error;
-        while (e.getCause() != null && !(e instanceof InvalidInputException)) {
-            e = e.getCause();
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return ErrorPolicy.classify(error).line();
     }
 }

@@ -1,0 +1,168 @@
+package org.econlab.errors;
+
+import org.econlab.LabVersion;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The one place that decides what a user sees of an error (design note 15), for the command line and the window
+ * alike. Anything the user can fix ({@link UserFixable}: bad input, a refused key, an unknown model, a replay miss,
+ * a damaged cassette, a resource limit; any {@link IOException}: a path that cannot be written, a full disk; an
+ * {@link OutOfMemoryError}) is exit code {@value #USER_ERROR} and one line. Anything else is our bug: exit code
+ * {@value #INTERNAL_ERROR}, one line, and the stack trace in a log file the line points to. Lines are single-line,
+ * capped at {@value OneLine#ERROR_MAX} characters and scrubbed of credentials. Stateless and thread-safe.
+ */
+public final class ErrorPolicy {
+
+    public static final int USER_ERROR = 2;
+    public static final int INTERNAL_ERROR = 1;
+    /** Environment variable naming the folder for internal-error logs. */
+    public static final String LOG_DIR_ENV = "ECONLAB_LOG_DIR";
+
+    /**
+     * What to show for an error.
+     *
+     * @param exitCode {@value #USER_ERROR} (the user can fix it) or {@value #INTERNAL_ERROR} (our bug)
+     * @param line     one line, without a prefix such as {@code error:}
+     * @param internal true for our bugs (the caller should log the stack trace)
+     */
+    public record Verdict(int exitCode, String line, boolean internal) {
+    }
+
+    private ErrorPolicy() {
+    }
+
+    /** Classifies {@code error} and words its line. */
+    public static Verdict classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UserFixable u && u.userCanFix()) {
+                return user(message(t));
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return user(outOfMemory());
+            }
+            if (t instanceof IOException io) {
+                // a wrapper's message says what we were doing ("cannot write the run record in X")
+                String outer = error != io && error.getMessage() != null && !error.getMessage().equals(io.toString())
+                        ? error.getMessage() + ": " : "";
+                return user(outer + describe(io));
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        String m = error.getMessage();
+        return new Verdict(INTERNAL_ERROR, clean(error.getClass().getSimpleName() + (m == null ? "" : ": " + m)), true);
+    }
+
+    private static Verdict user(String line) {
+        return new Verdict(USER_ERROR, clean(line), false);
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** An I/O failure in words: what happened to which path. */
+    static String describe(IOException e) {
+        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
+        String reason = e instanceof FileSystemException f ? f.getReason() : null;
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: cannot write or read " + file;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder: " + file;
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists: " + file;
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder: " + file;
+        }
+        if (file != null) {
+            return file + ": " + (reason == null ? e.getClass().getSimpleName() : reason);
+        }
+        return message(e);
+    }
+
+    /** The explanation of an {@link OutOfMemoryError}, with the heap figure and what to do. */
+    public static String outOfMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        return String.format(Locale.ROOT, "out of memory: this JVM may use at most %s of heap; give it more with"
+                + " java -Xmx<size> (e.g. -Xmx%dg), or use fewer agents or a smaller figure", gigabytes(max),
+                Math.max(2, (long) Math.ceil(max * 2.0 / (1L << 30))));
+    }
+
+    /** Bytes as "1.5 GB" (or MB below 1 GB). */
+    public static String gigabytes(long bytes) {
+        if (bytes < (1L << 30)) {
+            return String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+    }
+
+    private static String clean(String line) {
+        return OneLine.of(Secrets.generic(line), OneLine.ERROR_MAX);
+    }
+
+    /**
+     * Writes {@code error}'s stack trace (credentials scrubbed) to a new file in the log folder: {@code $ECONLAB_LOG_DIR},
+     * else {@code ~/.llm-economist-lab/logs}, else the temporary folder. Returns the file, or null when nothing
+     * could be written.
+     *
+     * @param context a line saying what was running (e.g. the command), or null
+     */
+    public static Path writeLog(Throwable error, String context, Function<String, String> env) {
+        StringWriter w = new StringWriter();
+        try (PrintWriter p = new PrintWriter(w)) {
+            p.println("LLM Economist Lab " + LabVersion.get() + " on Java " + System.getProperty("java.version"));
+            if (context != null) {
+                p.println(context);
+            }
+            error.printStackTrace(p);
+        }
+        String text = Secrets.generic(w.toString());
+        String name = "error-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                + "-" + ProcessHandle.current().pid() + ".log";
+        String fromEnv = env.apply(LOG_DIR_ENV);
+        Path[] candidates = {
+            fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv),
+            Path.of(System.getProperty("user.home"), ".llm-economist-lab", "logs"),
+            Path.of(System.getProperty("java.io.tmpdir"), "llm-economist-lab")};
+        for (Path dir : candidates) {
+            if (dir == null) {
+                continue;
+            }
+            try {
+                Files.createDirectories(dir);
+                Path f = dir.resolve(name);
+                Files.writeString(f, text, StandardCharsets.UTF_8);
+                return f;
+            } catch (IOException | RuntimeException e) {
+                // try the next folder
+            }
+        }
+        return null;
+    }
+}
