@@ -36,6 +36,15 @@ public final class LabCli implements Runnable {
             description = "on an internal error, print the stack trace too")
     boolean debug;
 
+    /** The environment the commands read (API keys, endpoint file, log folder); {@code System::getenv} normally. */
+    private Function<String, String> env = System::getenv;
+
+    /** The environment of the command line that {@code spec} belongs to. */
+    static Function<String, String> env(CommandLine.Model.CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof LabCli cli ? cli.env : System::getenv;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -53,6 +62,7 @@ public final class LabCli implements Runnable {
      */
     public static int execute(PrintWriter out, PrintWriter err, Function<String, String> env, String... args) {
         LabCli root = new LabCli();
+        root.env = env;
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -57,15 +57,16 @@ final class LlmCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter o = new PrintWriter(new ScrubbingWriter(spec.commandLine().getOut()), true);
+            java.util.function.Function<String, String> env = LabCli.env(spec);
             EndpointProfile p = LlmRunOptions.adHoc(baseUrl, model, provider, keyEnv);
             if (p == null) {
                 if (endpoint == null) {
                     throw new InvalidInputException("--endpoint", "name a profile, or give --llm-base-url and --llm-model");
                 }
-                p = EndpointProfiles.load(endpointsFile, System::getenv).get(endpoint, "--endpoint");
+                p = EndpointProfiles.load(endpointsFile, env).get(endpoint, "--endpoint");
             }
             o.printf(Locale.ROOT, "endpoint: %s (%s) %s model=%s%n", p.name(), p.provider().id(), p.baseUrl(), p.model());
-            ConnectionCheck c = ConnectionCheck.run(p, System::getenv);
+            ConnectionCheck c = ConnectionCheck.run(p, env);
             if (c.jsonError() != null) {
                 o.println("json mode request failed: " + c.jsonError());
             }

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             s = s.withAgents(agents);
         }
         // Everything that can be refused is checked before the folder is claimed and before any work.
-        LlmOptions options = llm.toOptions();
+        LlmOptions options = llm.toOptions().withEnv(LabCli.env(spec));
         MemoryEstimate.check(s);
         RunStore.Claim claim = out != null ? RunStore.claim(out, force, "--out")
                 : new RunStore.Claim(RunStore.createNamed(Path.of("runs"), stem(file), s.seed()), null);

@@ -61,6 +61,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     private JsonObject manifest;
     private int stepsDone;
     private long lastProgressNanos;
+    private long progressEveryNanos = PROGRESS_EVERY_NANOS;
     private Simulation simulation;
     private double[] metricTotals;
 
@@ -88,6 +89,12 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
      */
     public static RunRecordWriter namedIn(Path root) {
         return new RunRecordWriter(null, s -> RunStore.createNamed(root, s.name(), s.seed()));
+    }
+
+    /** Brings the manifest's {@code stepsCompleted} up to date at most every {@code nanos} (tests: 0, every step). */
+    RunRecordWriter progressEvery(long nanos) {
+        progressEveryNanos = nanos;
+        return this;
     }
 
     /** The record folder, or null while a named record has not started. */
@@ -150,7 +157,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             throw new UncheckedIOException("cannot append to " + dir.resolve(STEPS), e);
         }
         long now = System.nanoTime();
-        if (now - lastProgressNanos >= PROGRESS_EVERY_NANOS || stepsDone == 1) {
+        if (now - lastProgressNanos >= progressEveryNanos || stepsDone == 1) {
             lastProgressNanos = now;
             manifest.addProperty("stepsCompleted", stepsDone);
             manifest.addProperty("updatedAt", Instant.now().toString());

@@ -128,11 +128,16 @@ public final class RunStore {
                 movedAside = moveAside(dir, dir.toAbsolutePath().getParent());
             }
         }
+        Path parent = dir.toAbsolutePath().getParent();
         try {
-            Path parent = dir.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+        } catch (IOException e) {
+            throw new InvalidInputException(option, "cannot create " + dir + ": " + (e instanceof FileAlreadyExistsException
+                    ? parent + " is not a folder" : reason(e)));
+        }
+        try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir) || !isEmpty(dir)) {
@@ -204,17 +209,23 @@ public final class RunStore {
      */
     public static void release(Path dir) {
         try {
-            Path marker = dir.resolve(RunRecordWriter.EVENTS);
-            List<Path> inside;
-            try (Stream<Path> s = Files.list(dir)) {
-                inside = s.toList();
-            }
-            if (inside.size() == 1 && inside.get(0).equals(marker) && Files.size(marker) == 0) {
-                Files.delete(marker);
+            if (onlyEmptyMarker(dir)) {
+                Files.delete(dir.resolve(RunRecordWriter.EVENTS));
                 Files.delete(dir);
             }
         } catch (IOException e) {
             // best effort: an empty claimed folder is harmless
+        }
+    }
+
+    private static boolean onlyEmptyMarker(Path dir) {
+        Path marker = dir.resolve(RunRecordWriter.EVENTS);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> inside = s.toList();
+            return inside.size() == 1 && inside.get(0).getFileName().equals(marker.getFileName())
+                    && Files.size(marker) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -293,7 +304,8 @@ public final class RunStore {
         }
         Path manifest = dir.resolve(RunRecordWriter.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            return Status.DIFFERENT;
+            // Claimed but killed before its manifest was written: an unfinished run; anything else is of unknown origin.
+            return onlyEmptyMarker(dir) ? Status.INCOMPLETE : Status.DIFFERENT;
         }
         JsonObject m;
         try {

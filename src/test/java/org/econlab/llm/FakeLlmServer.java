@@ -82,6 +82,10 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
     public final AtomicInteger cutReplies = new AtomicInteger();
     /** Refuse every call with 401 and echo the Authorization header in the body (a careless server). */
     public volatile boolean refuseAndEchoKey = false;
+    /** Answer normally but append the request's Authorization header to every reply text (a careless server). */
+    public volatile boolean echoKeyInReply = false;
+    /** Answer 404 "model not found" for this model name (null: none). */
+    public volatile String unknownModel = null;
 
     /**
      * A started server for a test class: {@code @RegisterExtension static final FakeLlmServer server =
@@ -183,6 +187,14 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
                 }
             }
             String model = req.get("model").getAsString();
+            if (model.equals(unknownModel)) {
+                byte[] err = ("{\"error\":{\"message\":\"The model `" + model + "` does not exist\",\"type\":"
+                        + "\"invalid_request_error\",\"code\":\"model_not_found\"}}").getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(404, err.length);
+                ex.getResponseBody().write(err);
+                return;
+            }
             Matcher who = Pattern.compile("You are (worker_[0-9]+)").matcher(system);
             String caller = system.contains("expert tax planner") ? "planner" : who.find() ? who.group(1) : "other";
             lastPrompts.put(caller, system + "\n-----\n" + user);
@@ -222,6 +234,9 @@ public final class FakeLlmServer implements AutoCloseable, AfterAllCallback {
             if (cutReplies.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
                 finish = "length";
                 content = content.substring(0, Math.max(1, content.length() / 2));
+            }
+            if (echoKeyInReply) {
+                content = content + " (you sent: " + auth + ")";
             }
             long pt = (system.length() + user.length()) / 4;
             long ct = Math.max(1, content.length() / 4);
