@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = ScenarioCodec.read(file);
-        spec.commandLine().getOut().println("ok: " + file + " (" + s.name() + ": " + s.population().agents()
+        spec.commandLine().getOut().println("ok: " + file + " (" + org.econlab.errors.OneLine.of(s.name(), 80) + ": " + s.population().agents()
                 + " agents, " + s.brackets().count() + " brackets, worker " + s.worker().kind() + ", planner "
                 + s.planner().kind() + ", " + s.steps() + " steps)");
         return LabCli.OK;

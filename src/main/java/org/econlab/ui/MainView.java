@@ -47,6 +47,7 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.SegmentedButton;
 import org.econlab.config.InvalidInputException;
 import org.econlab.economy.WelfareFunction;
+import org.econlab.errors.ErrorPolicy;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 import org.econlab.simulation.SimulationRunner;
@@ -689,7 +690,8 @@ public final class MainView {
                             + "\n\nThe scenario you were editing is unchanged.");
             return false;
         } catch (RuntimeException e) {
-            Dialogs.error(window(), stylesheets(), "Cannot open " + path.getFileName(), String.valueOf(e.getMessage()));
+            Dialogs.error(window(), stylesheets(), "Cannot open " + path.getFileName(), ErrorPolicy.classify(e).line()
+                    + "\n\nThe scenario you were editing is unchanged.");
             return false;
         }
     }
@@ -720,7 +722,8 @@ public final class MainView {
         } catch (InvalidInputException e) {
             Dialogs.error(window(), stylesheets(), "Not saved: the scenario has a problem", e.getMessage());
         } catch (IOException | RuntimeException e) {
-            Dialogs.error(window(), stylesheets(), "Cannot save " + path.getFileName(), String.valueOf(e.getMessage()));
+            Dialogs.error(window(), stylesheets(), "Cannot save " + path.getFileName(), ErrorPolicy.classify(e).line()
+                    + "\n\nYour edits are kept; save them elsewhere.");
         }
         return false;
     }
