@@ -108,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
                     o.print(run.meter().summary());
                 }
             });
+            o.flush(); // the usage comes before an error line on the terminal
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (sim.stopReason() != null) {

@@ -112,9 +112,13 @@ final class BetaLogitQuantile {
         return solve(t, Double.NaN);
     }
 
-    /** {@code t = logit(p) = log p - log(1 - p)}, accurate at both ends. */
+    /**
+     * {@code t = logit(p) = log(p / (1 - p))}, accurate at both ends: {@code 1 - p} is exact for {@code p >= 0.5}
+     * and within one rounding below, so {@code t} is within about 2e-16 of the exact value (one logarithm, no
+     * {@code log1p}, which is not a JIT intrinsic).
+     */
     static double logit(double p) {
-        return Math.log(p) - Math.log1p(-p);
+        return Math.log(p / (1 - p));
     }
 
     /** {@code log(1 + e^z)} without overflow. */

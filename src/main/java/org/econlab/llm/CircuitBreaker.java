@@ -41,8 +41,8 @@ public final class CircuitBreaker {
                         synchronized (this) {
                             if (openReason == null) {
                                 openReason = "LLM endpoint unreachable: " + n + " consecutive transport failures with no"
-                                        + " success in between (last: " + e.getMessage() + "); check that the server"
-                                        + " runs at its baseUrl";
+                                        + " success in between (last: " + e.getMessage() + "); the run stopped;"
+                                        + " check that the server runs and is reachable";
                             }
                         }
                     }

@@ -146,7 +146,8 @@ public final class LangchainGateway implements LlmGateway {
 
     private LlmException translate(RuntimeException e) {
         String what = profile.name() + " (" + profile.provider().id() + ", " + profile.model() + "): ";
-        String detail = scrub(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        String detail = scrub(networkProblem(e) != null ? networkProblem(e)
+                : e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
         LlmException.Kind kind;
         if (e instanceof RateLimitException) {
             kind = LlmException.Kind.RATE_LIMITED;
@@ -174,6 +175,25 @@ public final class LangchainGateway implements LlmGateway {
             kind = LlmException.Kind.OTHER;
         }
         return new LlmException(kind, what + detail); // no cause: its message could echo headers
+    }
+
+    /** "connection refused at URL" and the like for a failure to reach the server, else null. */
+    private String networkProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused at " + profile.baseUrl() + " (no server listening?)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host in " + profile.baseUrl();
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to the host of " + profile.baseUrl();
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

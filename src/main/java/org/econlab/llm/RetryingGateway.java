@@ -40,7 +40,7 @@ public final class RetryingGateway implements LlmGateway {
             } catch (LlmException e) {
                 long wait = Math.min(maxBackoffMillis, baseMillis << Math.min(20, attempt));
                 if (!e.retryable() || attempt >= maxRetries || waited + wait > maxTotalBackoffMillis) {
-                    throw attempt == 0 ? e
+                    throw attempt == 0 || e.fatal() ? e
                             : new LlmException(e.kind(), e.getMessage() + " (after " + attempt + " retries)", attempt);
                 }
                 waited += wait;
