@@ -3,8 +3,6 @@ package org.econlab.ui;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,6 +32,8 @@ import javafx.scene.layout.VBox;
 
 import org.econlab.agents.PlannerKinds;
 import org.econlab.agents.WorkerKinds;
+import org.econlab.config.InvalidInputException;
+import org.econlab.config.StrictJson;
 import org.econlab.economy.BracketPreset;
 import org.econlab.llm.ConnectionCheck;
 import org.econlab.llm.EndpointProfiles;
@@ -919,14 +919,16 @@ final class ScenarioEditorView {
             }
             JsonObject p;
             try {
-                JsonElement parsed = JsonParser.parseString(params.getText().isBlank() ? "{}" : params.getText());
+                // As a scenario file is read: a field given twice is refused, not silently the last one.
+                JsonElement parsed = StrictJson.parse(params.getText().isBlank() ? "{}" : params.getText());
                 if (!parsed.isJsonObject()) {
-                    throw new JsonParseException("not an object");
+                    throw new InvalidInputException("", "not an object");
                 }
                 p = parsed.getAsJsonObject();
-            } catch (JsonParseException ex) {
+            } catch (InvalidInputException ex) {
                 params.getStyleClass().add("field-error");
-                params.setTooltip(new Tooltip(path + ": parameters must be a JSON object {...}"));
+                params.setTooltip(new Tooltip(path + ": parameters must be a JSON object {...}"
+                        + (ex.fieldPath().isEmpty() ? "" : " (" + ex.getMessage() + ")")));
                 return;
             }
             JsonObject full = new JsonObject();

@@ -159,8 +159,10 @@ public final class SweepView {
             finish(run, cancel);
             SweepRunner.Progress p = running.getValue();
             showResults(sweep, out);
-            status.setText(p.remaining() == 0 ? "Done: " + p.total() + " runs (" + p.alreadyDone() + " resumed)"
-                    : "Stopped with " + p.remaining() + " runs left; run again to resume");
+            status.setText((p.remaining() == 0 ? "Done: " + p.total() + " runs (" + p.alreadyDone() + " resumed)"
+                    : "Stopped with " + p.remaining() + " runs left; run again to resume")
+                    + (p.superseded() == 0 ? "" : "; " + p.superseded() + " runs of a different sweep were moved to"
+                    + " superseded/ and recomputed"));
         });
         Thread t = new Thread(running, "sweep");
         t.setDaemon(true);
