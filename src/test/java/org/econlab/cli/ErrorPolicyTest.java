@@ -31,17 +31,11 @@ class ErrorPolicyTest {
 
     private static final String SCENARIO = "sample-scenarios/three-5-rational.json";
 
-    record Result(int code, String out, String err) {
+    private static Cli.Result cli(String... args) {
+        return Cli.run(args);
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void oneLine(Result r) {
+    private static void oneLine(Cli.Result r) {
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
@@ -87,7 +81,7 @@ class ErrorPolicyTest {
     void aHugeBadValueGivesACappedLine(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("big.json");
         Files.writeString(f, "{\"schemaVersion\":1,\"worker\":{\"kind\":\"" + "x".repeat(2_000_000) + "\"}}");
-        Result r = cli("validate", f.toString());
+        Cli.Result r = cli("validate", f.toString());
         assertEquals(2, r.code());
         oneLine(r);
         assertTrue(r.err().length() < 600, "a capped line, not " + r.err().length() + " characters");
@@ -98,7 +92,7 @@ class ErrorPolicyTest {
     void aFieldGivenTwiceIsRefused(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("twice.json");
         Files.writeString(f, "{\"schemaVersion\":1,\"seed\":1,\"population\":{\"agents\":5,\"agents\":500},\"seed\":2}");
-        Result r = cli("validate", f.toString());
+        Cli.Result r = cli("validate", f.toString());
         assertEquals(2, r.code());
         assertEquals("error: population.agents: is given twice in one object; give each field once", r.err().strip());
     }
@@ -106,7 +100,7 @@ class ErrorPolicyTest {
     @Test
     void seedsAbove2To53AreExactAndRerunTheSameRun(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("a");
-        Result r = cli("run", SCENARIO, "--steps", "5", "--agents", "20", "--seed", "9007199254740993",
+        Cli.Result r = cli("run", SCENARIO, "--steps", "5", "--agents", "20", "--seed", "9007199254740993",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonObject m = JsonParser.parseString(Files.readString(out.resolve("manifest.json"))).getAsJsonObject();
@@ -115,7 +109,7 @@ class ErrorPolicyTest {
         assertEquals(9007199254740993L, recorded.seed(), "the manifest's scenario keeps every bit of the seed");
         Path again = tmp.resolve("again.json");
         Files.writeString(again, ScenarioCodec.write(recorded));
-        Result r2 = cli("run", again.toString(), "--out", tmp.resolve("b").toString());
+        Cli.Result r2 = cli("run", again.toString(), "--out", tmp.resolve("b").toString());
         assertEquals(swf(r.out()), swf(r2.out()), "rerunning the manifest's scenario gives the same SWF");
         assertEquals(Files.readString(out.resolve("steps.csv")), Files.readString(tmp.resolve("b/steps.csv")));
     }
@@ -131,7 +125,7 @@ class ErrorPolicyTest {
         Path f = tmp.resolve("n.json");
         Files.writeString(f, Files.readString(Path.of(SCENARIO)).replaceFirst("\"name\": \"[^\"]*\"",
                 "\"name\": \"two\\\\nlines\\\\r and\\\\u0007 a bell\""));
-        Result r = cli("run", f.toString(), "--steps", "3", "--out", tmp.resolve("r").toString());
+        Cli.Result r = cli("run", f.toString(), "--steps", "3", "--out", tmp.resolve("r").toString());
         assertEquals(0, r.code(), r.err());
         String done = r.out().lines().filter(l -> l.startsWith("done: ")).findFirst().orElseThrow();
         assertTrue(done.startsWith("done: two_lines_and\\u0007_a_bell steps=3 "), done);
@@ -150,7 +144,7 @@ class ErrorPolicyTest {
         Path manifest = killed.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"outcome\": \"completed\"",
                 "\"outcome\": \"running\""));
-        Result r = cli("compare", done.toString(), killed.toString(), "--out", tmp.resolve("cmp").toString(),
+        Cli.Result r = cli("compare", done.toString(), killed.toString(), "--out", tmp.resolve("cmp").toString(),
                 "--format", "csv");
         assertEquals(0, r.code(), r.err());
         String md = Files.readString(tmp.resolve("cmp/comparison.md"));
@@ -163,12 +157,12 @@ class ErrorPolicyTest {
     void figureSizesAreBoundedBeforeAnythingIsDrawn(@TempDir Path tmp) throws IOException {
         Path run = tmp.resolve("run");
         assertEquals(0, cli("run", SCENARIO, "--steps", "5", "--out", run.toString()).code());
-        Result r = cli("export", run.toString(), "--out", tmp.resolve("fig").toString(), "--format", "png",
+        Cli.Result r = cli("export", run.toString(), "--out", tmp.resolve("fig").toString(), "--format", "png",
                 "--width", "20000", "--height", "20000");
         assertEquals(2, r.code());
         oneLine(r);
         assertTrue(r.err().contains("400 megapixels"), r.err());
-        Result page = cli("export", run.toString(), "--out", tmp.resolve("fig").toString(), "--format", "pdf",
+        Cli.Result page = cli("export", run.toString(), "--out", tmp.resolve("fig").toString(), "--format", "pdf",
                 "--width", "20000", "--height", "500", "--dpi", "36");
         assertEquals(2, page.code());
         assertTrue(page.err().contains("inches"), page.err());

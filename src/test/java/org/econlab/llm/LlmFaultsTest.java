@@ -3,7 +3,7 @@ package org.econlab.llm;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.econlab.cli.LabCli;
+import org.econlab.cli.Cli;
 import org.econlab.config.InvalidInputException;
 import org.econlab.simulation.RunOutcome;
 import org.econlab.simulation.RunRecordWriter;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,17 +39,11 @@ class LlmFaultsTest {
 
     private static final String SCENARIO = "sample-scenarios/llm-rational-5.json";
 
-    record Result(int code, String out, String err) {
+    private static Cli.Result cli(Map<String, String> env, String... args) {
+        return Cli.run(env, args);
     }
 
-    private static Result cli(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), env::get, args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void userErrorInOneLine(Result r) {
+    private static void userErrorInOneLine(Cli.Result r) {
         assertEquals(2, r.code(), r.out() + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: "), r.err());
@@ -74,7 +66,7 @@ class LlmFaultsTest {
                     + "\"x\",\"provider\":\"openai\",\"baseUrl\":\"" + url + "\",\"model\":\"m\"}]}", "f.json"));
             assertTrue(e.getMessage().startsWith("f.json: endpoints[0].baseUrl: "), e.getMessage());
         }
-        Result r = cli(Map.of(), "run", SCENARIO, "--llm-base-url", "file:///etc/passwd", "--llm-model", "m",
+        Cli.Result r = cli(Map.of(), "run", SCENARIO, "--llm-base-url", "file:///etc/passwd", "--llm-model", "m",
                 "--out", "target/never-created");
         userErrorInOneLine(r);
         assertTrue(r.err().contains("--llm-base-url") && r.err().contains("http://"), r.err());
@@ -85,7 +77,7 @@ class LlmFaultsTest {
     void aDeadEndpointFailsTheRunWithAReasonAndExitTwo(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
         long t0 = System.nanoTime();
-        Result r = cli(Map.of(), "run", SCENARIO, "--steps", "3", "--out", out.toString(),
+        Cli.Result r = cli(Map.of(), "run", SCENARIO, "--steps", "3", "--out", out.toString(),
                 "--llm-base-url", "http://127.0.0.1:" + deadPort() + "/v1", "--llm-model", "m",
                 "--llm-circuit-breaker", "2");
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -138,7 +130,7 @@ class LlmFaultsTest {
         Map<String, String> env = Map.of("LAB_KEY", LlmTestSupport.SECRET);
         server.refuseAndEchoKey = true;
         try {
-            Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", dir.resolve("k").toString(),
+            Cli.Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", dir.resolve("k").toString(),
                     "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "m", "--llm-key-env", "LAB_KEY");
             userErrorInOneLine(r);
             assertFalse((r.out() + r.err()).contains(LlmTestSupport.SECRET), r.err());
@@ -147,7 +139,7 @@ class LlmFaultsTest {
         }
         server.unknownModel = "no-such-model";
         try {
-            Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", dir.resolve("m").toString(),
+            Cli.Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", dir.resolve("m").toString(),
                     "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "no-such-model");
             userErrorInOneLine(r);
         } finally {
@@ -156,7 +148,7 @@ class LlmFaultsTest {
         Path rec = dir.resolve("rec");
         assertEquals(0, cli(env, "run", SCENARIO, "--steps", "2", "--out", rec.toString(), "--record-llm",
                 "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "m").code());
-        Result miss = cli(env, "run", SCENARIO, "--steps", "2", "--seed", "7", "--out", dir.resolve("miss").toString(),
+        Cli.Result miss = cli(env, "run", SCENARIO, "--steps", "2", "--seed", "7", "--out", dir.resolve("miss").toString(),
                 "--replay-llm", rec.resolve(CassetteGateway.FILE).toString());
         userErrorInOneLine(miss);
         assertTrue(miss.err().contains("has no reply for"), miss.err());
@@ -184,7 +176,7 @@ class LlmFaultsTest {
             copy.set(entry, tampered[i]);
             Path bad = dir.resolve("bad" + i + ".jsonl");
             Files.write(bad, copy);
-            Result r = cli(Map.of(), "run", SCENARIO, "--steps", "2", "--out", dir.resolve("play" + i).toString(),
+            Cli.Result r = cli(Map.of(), "run", SCENARIO, "--steps", "2", "--out", dir.resolve("play" + i).toString(),
                     "--replay-llm", bad.toString());
             userErrorInOneLine(r);
             assertTrue(r.err().contains("line " + (entry + 1) + " "), r.err());
@@ -197,7 +189,7 @@ class LlmFaultsTest {
         server.echoKeyInReply = true;
         try {
             Path rec = dir.resolve("rec");
-            Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", rec.toString(), "--record-llm",
+            Cli.Result r = cli(env, "run", SCENARIO, "--steps", "2", "--out", rec.toString(), "--record-llm",
                     "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "m", "--llm-key-env", "LAB_KEY");
             assertEquals(0, r.code(), r.err());
             assertTrue(server.authorizations.contains("Bearer " + LlmTestSupport.SECRET));
@@ -208,7 +200,7 @@ class LlmFaultsTest {
                     assertFalse(Files.readString(f).contains(LlmTestSupport.SECRET), "key written to " + f);
                 }
             }
-            Result check = cli(env, "llm", "check", "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "m",
+            Cli.Result check = cli(env, "llm", "check", "--llm-base-url", server.openAiBaseUrl(), "--llm-model", "m",
                     "--llm-key-env", "LAB_KEY");
             assertEquals(0, check.code(), check.err());
             assertTrue(check.out().contains("you sent: Bearer ***"), check.out());
@@ -239,7 +231,7 @@ class LlmFaultsTest {
 
         Path scenario = dir.resolve("s.json");
         Files.writeString(scenario, org.econlab.simulation.ScenarioCodec.write(s));
-        Result replay = cli(Map.of(), "run", scenario.toString(), "--out", dir.resolve("play").toString(),
+        Cli.Result replay = cli(Map.of(), "run", scenario.toString(), "--out", dir.resolve("play").toString(),
                 "--replay-llm", rec.resolve(CassetteGateway.FILE).toString());
         assertEquals(0, replay.code(), replay.err());
         assertTrue(replay.out().contains("warning: LLM fallback rate "), replay.out());

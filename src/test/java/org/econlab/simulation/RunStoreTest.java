@@ -3,14 +3,12 @@ package org.econlab.simulation;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.econlab.cli.LabCli;
+import org.econlab.cli.Cli;
 import org.econlab.config.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +33,8 @@ class RunStoreTest {
     private static final String SCENARIO = "sample-scenarios/three-5-rational.json";
 
     private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+        Cli.Result r = Cli.run(args);
+        return new String[] {String.valueOf(r.code()), r.out(), r.err()};
     }
 
     private static JsonObject manifest(Path dir) throws IOException {

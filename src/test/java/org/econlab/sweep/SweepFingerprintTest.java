@@ -2,12 +2,10 @@ package org.econlab.sweep;
 
 import com.google.gson.JsonParser;
 
-import org.econlab.cli.LabCli;
+import org.econlab.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,10 +23,8 @@ class SweepFingerprintTest {
         """;
 
     private static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+        Cli.Result r = Cli.run(args);
+        return new String[] {String.valueOf(r.code()), r.out(), r.err()};
     }
 
     @Test
