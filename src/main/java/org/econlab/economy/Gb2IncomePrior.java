@@ -74,7 +74,17 @@ public record Gb2IncomePrior(double mu, double sigma, double nu, double tau) imp
     /** The skill at {@code p}: the tabulated quantile's income over 40 hours (see the class note for its tolerance). */
     @Override
     public double skillAt(double p) {
-        return income(BetaLogitQuantile.of(nu, tau).at(t(p))) / REFERENCE_HOURS_PER_WEEK;
+        return skillAt(BetaLogitQuantile.of(nu, tau), p);
+    }
+
+    private double skillAt(BetaLogitQuantile q, double p) {
+        return income(q.at(t(p))) / REFERENCE_HOURS_PER_WEEK;
+    }
+
+    @Override
+    public java.util.function.DoubleUnaryOperator sampler() {
+        BetaLogitQuantile q = BetaLogitQuantile.of(nu, tau);
+        return p -> skillAt(q, p);
     }
 
     @Override

@@ -12,6 +12,14 @@ public interface SkillPrior {
      */
     double skillAt(double p);
 
+    /**
+     * {@link #skillAt} as a function for drawing many skills: the same values, with anything it needs (a quantile
+     * table) looked up once instead of per draw. Thread-safe.
+     */
+    default java.util.function.DoubleUnaryOperator sampler() {
+        return this::skillAt;
+    }
+
     /** Short id used in scenario files ({@code gb2} or {@code uniform}). */
     String id();
 }

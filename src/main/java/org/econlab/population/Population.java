@@ -33,8 +33,9 @@ public final class Population {
         int n = spec.agents();
         double[] skills = new double[n];
         IntStream range = IntStream.range(0, n);
+        java.util.function.DoubleUnaryOperator skillAt = spec.prior().sampler();
         (n >= 10_000 ? range.parallel() : range).forEach(i ->
-                skills[i] = spec.prior().skillAt(RandomStreams.openUniform(seed, Purpose.SKILL, i, 0, 0)));
+                skills[i] = skillAt.applyAsDouble(RandomStreams.openUniform(seed, Purpose.SKILL, i, 0, 0)));
         Persona[] personas = null;
         if (spec.personas()) {
             personas = new Persona[n];
