@@ -41,7 +41,7 @@ public final class CircuitBreaker {
                         synchronized (this) {
                             if (openReason == null) {
                                 openReason = "LLM endpoint unreachable: " + n + " consecutive transport failures with no"
-                                        + " success in between (last: " + e.getMessage() + "); the run stopped;"
+                                        + " success in between (last: " + e.getMessage() + "); the run failed;"
                                         + " check that the server runs and is reachable";
                             }
                         }

@@ -29,6 +29,8 @@ final class Dialogs {
         Label text = new Label(message == null || message.isBlank() ? "No details were given." : message);
         text.setWrapText(true);
         text.setMaxWidth(520);
+        text.setPrefWidth(520); // else the dialog takes the unwrapped text's width: a long error line spans the screen
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(text);
         a.show();
     }
