@@ -247,11 +247,13 @@ public final class RunStore {
     // ---- fingerprints ----
 
     /**
-     * What produced a record: SHA-256 over the lab version and the resolved scenario in canonical JSON (keys sorted,
-     * numbers in one spelling), which includes the seed. Two runs with the same fingerprint give the same numbers.
+     * What produced a record: SHA-256 over the lab version and build and the resolved scenario in canonical JSON
+     * (keys sorted, numbers in one spelling), which includes the seed. Two runs with the same fingerprint give the
+     * same numbers; another build of the lab may not, so its records are not reused (as the replication's cells).
      */
     public static String fingerprint(Scenario s) {
-        StringBuilder b = new StringBuilder("llm-economist-lab run v1\n").append(LabVersion.get()).append('\n');
+        StringBuilder b = new StringBuilder("llm-economist-lab run v1\n").append(LabVersion.get()).append('/')
+                .append(LabVersion.build()).append('\n');
         canonical(ScenarioCodec.toJson(s), b);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
