@@ -13,8 +13,8 @@ public interface SkillPrior {
     double skillAt(double p);
 
     /**
-     * {@link #skillAt} as a function for drawing many skills: the same values, with anything it needs (a quantile
-     * table) looked up once instead of per draw. Thread-safe.
+     * A fast function for drawing many skills: {@link #skillAt} itself, or an approximation of the prior's quantile
+     * within the tolerance its class documents (a tabulated quantile). Thread-safe.
      */
     default java.util.function.DoubleUnaryOperator sampler() {
         return this::skillAt;

@@ -1,20 +1,27 @@
 package org.econlab.economy;
 
+import org.econlab.population.Population;
+import org.econlab.population.PopulationSpec;
+import org.econlab.population.UtilityMix;
+import org.econlab.random.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11, finding 4: skills are drawn from a table of the exact GB2 quantile; the documented tolerance
- * ({@code 1e-10 / |sigma|} relative) holds over the whole range a run can draw, tails included.
+ * Issue 11, finding 4: large populations draw skills from a table of the exact GB2 quantile; the documented tolerance
+ * ({@code 1e-10 / |sigma|} relative) holds over the whole range a run can draw, tails included; small populations keep
+ * the reference quantile's exact digits.
  */
 class TabulatedQuantileTest {
 
     private static double worstRelativeError(Gb2IncomePrior g, int draws) {
         SplittableRandom r = new SplittableRandom(17);
+        DoubleUnaryOperator sampler = g.sampler();
         double worst = 0;
         for (int i = 0; i < draws; i++) {
             double p = switch (i % 3) {
@@ -25,8 +32,8 @@ class TabulatedQuantileTest {
             if (!(p > 0 && p < 1)) {
                 continue;
             }
-            double exact = g.incomeAt(p);
-            double drawn = g.skillAt(p) * Gb2IncomePrior.REFERENCE_HOURS_PER_WEEK;
+            double exact = g.exactIncomeAt(p);
+            double drawn = sampler.applyAsDouble(p) * Gb2IncomePrior.REFERENCE_HOURS_PER_WEEK;
             worst = Math.max(worst, Math.abs(drawn - exact) / exact);
         }
         return worst;
@@ -50,12 +57,30 @@ class TabulatedQuantileTest {
     }
 
     @Test
-    void theExactQuantileInvertsTheCdfInTheTailsWhereTheOldSolverLostPrecision() {
+    void theExactQuantileInvertsTheCdfAndAgreesWithTheReferenceInTheBody() {
         Gb2IncomePrior g = Gb2IncomePrior.US_INCOME_2023;
         for (double p : new double[] {1e-15, 1e-9, 1e-4, 0.5, 1 - 1e-4, 1 - 1e-9, 1 - 1e-13}) {
-            double x = g.incomeAt(p);
-            double back = g.cdf(x);
-            assertEquals(p, back, Math.max(1e-12, 1e-9 * Math.min(p, 1 - p) + 1e-15), "p=" + p);
+            assertEquals(p, g.cdf(g.exactIncomeAt(p)), Math.max(1e-12, 1e-9 * Math.min(p, 1 - p) + 1e-15), "p=" + p);
+        }
+        for (double p = 0.001; p < 1; p += 0.0123) {
+            assertEquals(g.incomeAt(p), g.exactIncomeAt(p), 1e-9 * g.exactIncomeAt(p), "p=" + p);
+        }
+    }
+
+    @Test
+    void smallPopulationsKeepTheReferenceDigitsLargeOnesAreWithinTolerance() {
+        Gb2IncomePrior g = Gb2IncomePrior.US_INCOME_2023;
+        for (int n : new int[] {100, Population.FAST_DRAWS_FROM}) {
+            PopulationSpec spec = new PopulationSpec(n, g, false, null, new UtilityMix(100, 0, 0), false);
+            double[] skills = Population.generate(spec, 42).skills();
+            for (int i = 0; i < n; i += 97) {
+                double reference = g.skillAt(RandomStreams.openUniform(42, RandomStreams.Purpose.SKILL, i, 0, 0));
+                if (n < Population.FAST_DRAWS_FROM) {
+                    assertEquals(reference, skills[i], 0.0, "agent " + i + " of " + n + ": bit for bit");
+                } else {
+                    assertEquals(reference, skills[i], 1e-9 * reference, "agent " + i + " of " + n);
+                }
+            }
         }
     }
 }
