@@ -50,71 +50,106 @@ public record LlmOptions(Path endpointsFile, String endpointOverride, EndpointPr
     }
 
     public LlmOptions withEndpointsFile(Path p) {
-        return new LlmOptions(p, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough, budgetTokens,
-                budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.endpointsFile = p);
     }
 
     public LlmOptions withEndpointOverride(String name) {
-        return new LlmOptions(endpointsFile, name, adHocEndpoint, recordTo, replayFrom, fallthrough, budgetTokens,
-                budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.endpointOverride = name);
     }
 
     public LlmOptions withAdHocEndpoint(EndpointProfile p) {
-        return new LlmOptions(endpointsFile, endpointOverride, p, recordTo, replayFrom, fallthrough, budgetTokens,
-                budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.adHocEndpoint = p);
     }
 
     public LlmOptions withRecordTo(Path p) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, p, replayFrom, fallthrough, budgetTokens,
-                budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.recordTo = p);
     }
 
     public LlmOptions withReplay(Path p, boolean fall) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, p, fall, budgetTokens,
-                budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> {
+            b.replayFrom = p;
+            b.fallthrough = fall;
+        });
     }
 
     public LlmOptions withBudget(long tokens, double usd) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough, tokens,
-                usd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> {
+            b.budgetTokens = tokens;
+            b.budgetUsd = usd;
+        });
     }
 
     public LlmOptions withEnv(Function<String, String> e) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
-                budgetTokens, budgetUsd, e, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.env = e);
     }
 
     public LlmOptions withTransportRetries(int retries, long backoff) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
-                budgetTokens, budgetUsd, env, retries, backoff, maxBackoffPerCallMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> {
+            b.transportRetries = retries;
+            b.backoffMillis = backoff;
+        });
     }
 
     /** @param maxTotalMillis total back-off one call may spend between its transport retries */
     public LlmOptions withMaxBackoffPerCall(long maxTotalMillis) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
-                budgetTokens, budgetUsd, env, transportRetries, backoffMillis, maxTotalMillis, breakerFailures,
-                fallbackWarnFraction);
+        return with(b -> b.maxBackoffPerCallMillis = maxTotalMillis);
     }
 
     /** @param k consecutive transport failures (no success in between) that fail the run; 0 never */
     public LlmOptions withCircuitBreaker(int k) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
-                budgetTokens, budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, k,
-                fallbackWarnFraction);
+        return with(b -> b.breakerFailures = k);
     }
 
     /** @param fraction share of decisions taken by fallback above which a run is reported loudly */
     public LlmOptions withFallbackWarning(double fraction) {
-        return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
-                budgetTokens, budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis, breakerFailures,
-                fraction);
+        return with(b -> b.fallbackWarnFraction = fraction);
+    }
+
+    /** A copy with {@code change} applied to its fields. */
+    private LlmOptions with(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** The fields of a copy being changed (the record's withers share it). */
+    private static final class Fields {
+        Path endpointsFile;
+        String endpointOverride;
+        EndpointProfile adHocEndpoint;
+        Path recordTo;
+        Path replayFrom;
+        boolean fallthrough;
+        long budgetTokens;
+        double budgetUsd;
+        Function<String, String> env;
+        int transportRetries;
+        long backoffMillis;
+        long maxBackoffPerCallMillis;
+        int breakerFailures;
+        double fallbackWarnFraction;
+
+        Fields(LlmOptions o) {
+            endpointsFile = o.endpointsFile;
+            endpointOverride = o.endpointOverride;
+            adHocEndpoint = o.adHocEndpoint;
+            recordTo = o.recordTo;
+            replayFrom = o.replayFrom;
+            fallthrough = o.fallthrough;
+            budgetTokens = o.budgetTokens;
+            budgetUsd = o.budgetUsd;
+            env = o.env;
+            transportRetries = o.transportRetries;
+            backoffMillis = o.backoffMillis;
+            maxBackoffPerCallMillis = o.maxBackoffPerCallMillis;
+            breakerFailures = o.breakerFailures;
+            fallbackWarnFraction = o.fallbackWarnFraction;
+        }
+
+        LlmOptions build() {
+            return new LlmOptions(endpointsFile, endpointOverride, adHocEndpoint, recordTo, replayFrom, fallthrough,
+                    budgetTokens, budgetUsd, env, transportRetries, backoffMillis, maxBackoffPerCallMillis,
+                    breakerFailures, fallbackWarnFraction);
+        }
     }
 }
