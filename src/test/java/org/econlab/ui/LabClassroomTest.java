@@ -1,7 +1,6 @@
 package org.econlab.ui;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -28,8 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,12 +50,10 @@ class LabClassroomTest {
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(200);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        model.setSpeed(0);
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, scenario, runs, 0.0, 1280, 800);
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -67,7 +62,7 @@ class LabClassroomTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(30, condition);
     }
 
     @Test

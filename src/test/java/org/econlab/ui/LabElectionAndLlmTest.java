@@ -2,7 +2,6 @@ package org.econlab.ui;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -29,8 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,12 +55,10 @@ class LabElectionAndLlmTest {
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        model.setSpeed(0);
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, scenario, runs, 0.0, 1280, 800);
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -72,7 +67,7 @@ class LabElectionAndLlmTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(20, condition);
     }
 
     /** Whether {@code id}'s node and its nearest parents (inside the editor section) are visible. */

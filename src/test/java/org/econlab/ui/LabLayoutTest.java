@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.PickResult;
@@ -37,9 +36,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,12 +63,10 @@ class LabLayoutTest {
     void start(Stage stage) {
         this.stage = stage;
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(300);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        model.setSpeed(0);
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1024, 768));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, scenario, runs, 0.0, 1024, 768);
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -80,7 +75,7 @@ class LabLayoutTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(30, condition);
     }
 
     /** Charts on the selected tab that are on screen. */

@@ -1,6 +1,5 @@
 package org.econlab.ui;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -20,7 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,12 +41,10 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withSteps(100_000);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        model.setSpeed(400); // a step of 100 workers takes microseconds: keep the run going while the robot clicks
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, scenario, runs, 400.0, 1280, 800); // a step of 100 workers takes microseconds: keep the run going while the robot clicks
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -57,7 +53,7 @@ class LabWindowTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(20, condition);
     }
 
     private static String status(FxRobot robot) {

@@ -1,6 +1,5 @@
 package org.econlab.ui;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ProgressBar;
@@ -22,13 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,11 +51,10 @@ class LlmTabTest {
     @Start
     void start(Stage stage) {
         Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, scenario, runs, null, 1280, 800);
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -72,7 +67,7 @@ class LlmTabTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(20, condition);
     }
 
     @Test
