@@ -39,6 +39,11 @@ public interface PlannerPolicy {
         return Map.of();
     }
 
+    /** Each candidate's platform (DELTA per bracket, points) in the last election; empty without platforms. */
+    default Map<Integer, java.util.List<Double>> lastPlatforms() {
+        return Map.of();
+    }
+
     /**
      * Why the run should stop cleanly after the step just played (e.g. an LLM budget is used up), or null to go
      * on. Read on the runner thread after each step; the run then ends as {@code stopped} with this reason.

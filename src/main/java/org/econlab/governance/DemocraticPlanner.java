@@ -9,6 +9,7 @@ import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class DemocraticPlanner implements PlannerPolicy {
     private int candidates;
     private Election.Outcome lastOutcome;
     private Map<Integer, Integer> lastTally = Map.of();
+    private Map<Integer, List<Double>> lastPlatforms = Map.of();
     private int lastStep;
     private final StepMetrics electorateMetrics;
 
@@ -101,6 +103,13 @@ public final class DemocraticPlanner implements PlannerPolicy {
             }
         }
         lastTally = Collections.unmodifiableMap(tally);
+        Map<Integer, List<Double>> offered = new TreeMap<>();
+        if (platforms) {
+            for (Candidate c : o.candidates()) {
+                offered.put(c.agent(), Arrays.stream(c.platformDeltas()).boxed().toList());
+            }
+        }
+        lastPlatforms = Collections.unmodifiableMap(offered);
         return o.schedule();
     }
 
@@ -117,6 +126,11 @@ public final class DemocraticPlanner implements PlannerPolicy {
     @Override
     public Map<Integer, Integer> lastTally() {
         return lastTally;
+    }
+
+    @Override
+    public Map<Integer, List<Double>> lastPlatforms() {
+        return lastPlatforms;
     }
 
     /** The last election's outcome, or null before the first. */

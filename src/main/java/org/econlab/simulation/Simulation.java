@@ -375,7 +375,8 @@ public final class Simulation {
         StepSnapshot snap = new StepSnapshot(k, k / scenario.taxYearSteps(), tax.ratesPercent(), plannerActs,
                 intervention != null, swf, total[SUM_HOURS] / n, meanIncome,
                 total[SUM_UTILITY] / n, revenue, rebate, gini, bracketCounts, hoursHistogram, planner.leader(),
-                planner.votesForLeader(), metricNames, metricValues(), planner.lastTally());
+                planner.votesForLeader(), metricNames, metricValues(), planner.lastTally(),
+                planner.lastPlatforms());
         previousSwf = swf;
         previousRebate = rebate;
         last = snap;

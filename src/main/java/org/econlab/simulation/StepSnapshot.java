@@ -30,12 +30,15 @@ import java.util.TreeMap;
  * @param metricValues      their values for this step, in the same order
  * @param lastTally         ballots per candidate (agent index) in the last election held so far; empty when
  *                          there has been none
+ * @param lastPlatforms     each candidate's platform (DELTA per bracket, points) in that election; empty without
+ *                          platforms or elections
  */
 public record StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean plannerActed, boolean intervened,
                            double swf, double meanHours, double meanIncomeUsd,
                            double meanUtility, double totalTaxUsd, double rebateUsd, double gini,
                            int[] bracketCounts, int[] hoursHistogram, int leader, int votesForLeader,
-                           List<String> metricNames, double[] metricValues, Map<Integer, Integer> lastTally) {
+                           List<String> metricNames, double[] metricValues, Map<Integer, Integer> lastTally,
+                           Map<Integer, List<Double>> lastPlatforms) {
 
     /** Number of 10-hour bins in {@link #hoursHistogram}. */
     public static final int HOURS_BINS = 10;
@@ -47,6 +50,9 @@ public record StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean
         metricNames = List.copyOf(metricNames);
         metricValues = metricValues.clone();
         lastTally = Collections.unmodifiableMap(new TreeMap<>(lastTally));
+        TreeMap<Integer, List<Double>> platforms = new TreeMap<>();
+        lastPlatforms.forEach((agent, deltas) -> platforms.put(agent, List.copyOf(deltas)));
+        lastPlatforms = Collections.unmodifiableMap(platforms);
         if (metricNames.size() != metricValues.length) {
             throw new IllegalArgumentException("one value per metric name");
         }
@@ -59,7 +65,18 @@ public record StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean
                         int votesForLeader, List<String> metricNames, double[] metricValues) {
         this(step, taxYear, ratesPercent, plannerActed, intervened, swf, meanHours, meanIncomeUsd, meanUtility,
                 totalTaxUsd, rebateUsd, gini, bracketCounts, hoursHistogram, leader, votesForLeader, metricNames,
-                metricValues, Map.of());
+                metricValues, Map.of(), Map.of());
+    }
+
+    /** A snapshot of a step with an election's tally and no platforms. */
+    public StepSnapshot(int step, int taxYear, double[] ratesPercent, boolean plannerActed, boolean intervened,
+                        double swf, double meanHours, double meanIncomeUsd, double meanUtility, double totalTaxUsd,
+                        double rebateUsd, double gini, int[] bracketCounts, int[] hoursHistogram, int leader,
+                        int votesForLeader, List<String> metricNames, double[] metricValues,
+                        Map<Integer, Integer> lastTally) {
+        this(step, taxYear, ratesPercent, plannerActed, intervened, swf, meanHours, meanIncomeUsd, meanUtility,
+                totalTaxUsd, rebateUsd, gini, bracketCounts, hoursHistogram, leader, votesForLeader, metricNames,
+                metricValues, lastTally, Map.of());
     }
 
     @Override

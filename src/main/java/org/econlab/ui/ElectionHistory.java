@@ -22,11 +22,13 @@ final class ElectionHistory {
      * @param step       step of the election
      * @param candidates how many workers ran (the planner's {@code candidates} figure, else the candidates with ballots)
      * @param ballots    ballots counted
-     * @param tally      the candidates with ballots, most first: "#12 31 · #4 25 · …"
+     * @param tally      the candidates with ballots, most first, each with its platform when there are platforms:
+     *                   "#12 31 (+10 0 −10) · #4 25 (0 0 +20) · …"
      * @param winner     elected worker
      * @param winnerVotes ballots for the winner
      * @param tie        whether the winner was drawn by lot among candidates with as many ballots
-     * @param platform   the winner's change of rates, percentage points per bracket (e.g. "+10 0 −20")
+     * @param platform   the winner's platform when there are platforms, else its change of rates, points per bracket
+     *                   (e.g. "+10 0 −20")
      * @param ratesAfter the rates the election set, percent per bracket
      */
     record Row(int taxYear, int step, int candidates, int ballots, String tally, int winner, int winnerVotes,
@@ -56,9 +58,14 @@ final class ElectionHistory {
                 ballots += v;
             }
             StringBuilder t = new StringBuilder();
+            Map<Integer, List<Double>> platforms = s.lastPlatforms();
             for (int i = 0; i < byVotes.size() && i < LISTED; i++) {
-                t.append(i == 0 ? "" : " · ").append('#').append(byVotes.get(i).getKey()).append(' ')
-                        .append(byVotes.get(i).getValue());
+                int candidate = byVotes.get(i).getKey();
+                t.append(i == 0 ? "" : " · ").append('#').append(candidate).append(' ').append(byVotes.get(i).getValue());
+                List<Double> offered = platforms.get(candidate);
+                if (offered != null) {
+                    t.append(" (").append(deltas(offered)).append(')');
+                }
             }
             if (byVotes.size() > LISTED) {
                 t.append(" · ").append(byVotes.size() - LISTED).append(" more");
@@ -68,22 +75,33 @@ final class ElectionHistory {
             double candidatesMetric = s.metric("candidates");
             int candidates = Double.isNaN(candidatesMetric) ? tally.size() : (int) candidatesMetric;
             double[] rates = s.ratesPercent();
-            StringBuilder platform = new StringBuilder();
+            List<Double> change = new ArrayList<>();
             StringBuilder after = new StringBuilder();
             for (int j = 0; j < rates.length; j++) {
                 if (previousRates != null && j < previousRates.length) {
-                    double d = Math.round(rates[j] - previousRates[j]);
-                    platform.append(j == 0 ? "" : " ").append(d > 0 ? "+" : d < 0 ? "−" : "")
-                            .append(String.format(Locale.ROOT, "%.0f", Math.abs(d)));
+                    change.add(rates[j] - previousRates[j]);
                 }
                 after.append(j == 0 ? "" : " ").append(Numbers.percent(rates[j]));
             }
+            List<Double> promised = platforms.get(s.leader());
+            String platform = promised != null ? deltas(promised) : previousRates == null ? "(start rates)" : deltas(change);
             row = new Row(s.taxYear(), s.step(), candidates, ballots, t.toString(), s.leader(), s.votesForLeader(),
-                    atTop > 1, previousRates == null ? "(start rates)" : platform.toString(), after.toString());
+                    atTop > 1, platform, after.toString());
             rows.add(row);
         }
         previousRates = s.ratesPercent();
         return row;
+    }
+
+    /** A platform as signed points per bracket, e.g. "+10 0 −20". */
+    static String deltas(List<Double> deltas) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < deltas.size(); j++) {
+            double d = Math.round(deltas.get(j));
+            b.append(j == 0 ? "" : " ").append(d > 0 ? "+" : d < 0 ? "−" : "")
+                    .append(String.format(Locale.ROOT, "%.0f", Math.abs(d)));
+        }
+        return b.toString();
     }
 
     List<Row> rows() {
