@@ -21,9 +21,13 @@ import java.util.List;
  * years, and again after every change of rates while workers re-adapt). Comparing a schedule with a score
  * remembered from long ago rewards whatever was played later. So each probe is judged in an A-B-B-A block of
  * tax years: incumbent, probe, probe, incumbent. The probe wins if its two years' scores add up to more than the
- * two incumbent years around them, which cancels any linear drift and averages two years on each side. A winning
- * probe becomes the incumbent and the next probe goes further the same way; a losing probe is followed by another
- * direction, its block's last incumbent year serving as the next block's first.
+ * two incumbent years around them by one standard deviation of that difference's noise ({@value #MARGIN_SD} SD,
+ * the noise estimated from how the two incumbent years of past blocks differ). The block cancels any linear drift
+ * and averages two years on each side. A winning probe becomes the incumbent and the next probe goes further the
+ * same way; a losing probe is tried once the other way (the paper's reflection: "increasing the rate decreased SWF:
+ * too high") and then another random direction not yet rejected from this incumbent, its block's last incumbent
+ * year serving as the next block's first. From {@code commitShare} of the run (default {@value #DEFAULT_COMMIT})
+ * it plays the incumbent, so that workers, who explore until the final tenth, learn what it does to them.
  *
  * <p>Score of a year = median SWF over its steps after the first {@code settle} fraction (workers re-adapt after a
  * change). The median, not the mean, because one worker exploring 0 hours makes the paper's SWF spike by a whole
@@ -33,8 +37,7 @@ import java.util.List;
  * same points, stopping at 0 and 100: the cheapest way to find the overall level of taxation), otherwise one
  * bracket, chosen with probability proportional to the number of workers whose income reaches it (its tax base,
  * read off the income distribution). Steps are 10 or 20 points, so every move between incumbent and probe is one
- * legal DELTA. In the last 10% of the run ({@link StepContext#inFinalTenth}) it plays the incumbent and stays
- * ("choose the best").
+ * legal DELTA.
  *
  * <p>Random draws come from {@link RandomStreams} (purpose PLANNER_POLICY, step = decision step).
  */

@@ -80,11 +80,13 @@ public final class PlannerKinds {
 
     static {
         register(IcrlPlanner.KIND, "built-in in-context RL: from the start rates, a DELTA in {-20..20} per bracket"
-                + " each tax year by coordinate-wise pattern search on remembered SWF; best schedule in the last 10%"
-                + " (settle)", (p, brackets) -> {
+                + " each tax year; each probe judged against the incumbent in incumbent-probe-probe-incumbent years;"
+                + " plays its best schedule from commit (share of the run, default 0.8) on (settle, commit)",
+                (p, brackets) -> {
                     double settle = p.number("settle", IcrlPlanner.DEFAULT_SETTLE, 0, 0.95);
+                    double commit = p.number("commit", IcrlPlanner.DEFAULT_COMMIT, 0.05, 1);
                     p.rejectUnknown();
-                    return setup -> new IcrlPlanner(setup, settle);
+                    return setup -> new IcrlPlanner(setup, settle, commit);
                 });
         register(STACKELBERG, "the 10-point-grid schedule maximising the scenario's welfare when every worker"
                 + " best-responds (rebate: own_share or price_taking followers; exhaustive for up to 3 brackets,"
