@@ -32,10 +32,10 @@ class LlmAgentsRunTest {
     void aRunCompletesUnderThirtyPercentFaultsAndEveryFailureIsCounted(@TempDir Path dir) throws IOException {
         server.faultPercent = 30;
         server.outOfRangePercent = 10;
-        server.timeoutSleepMillis = 400;
+        server.timeoutSleepMillis = LlmTestSupport.FAULT_SLEEP_MILLIS;
         long transportBefore = server.transportFaults.get();
         long contentBefore = server.contentFaults.get();
-        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 0.25);
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, LlmTestSupport.FAULT_TIMEOUT_SECONDS);
         Simulation sim = LlmTestSupport.run(LlmTestSupport.scenario(5, 8, 3, false, ""),
                 LlmTestSupport.options(endpoints), dir.resolve("run"));
         assertEquals(RunOutcome.COMPLETED, sim.outcome());
@@ -65,7 +65,7 @@ class LlmAgentsRunTest {
     @Test
     void theApiKeyIsSentButNeverWritten(@TempDir Path dir) throws IOException {
         server.faultPercent = 20;
-        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 0.25);
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, LlmTestSupport.FAULT_TIMEOUT_SECONDS);
         Path run = dir.resolve("run");
         LlmOptions o = LlmTestSupport.options(endpoints).withRecordTo(run.resolve(CassetteGateway.FILE));
         LlmTestSupport.run(LlmTestSupport.scenario(3, 3, 2, false, ""), o, run);
@@ -106,8 +106,9 @@ class LlmAgentsRunTest {
     void concurrencyOneAndEightGiveIdenticalSteps(@TempDir Path dir) throws IOException {
         server.faultPercent = 25;
         server.latencyMillis = 2;
-        Path e1 = LlmTestSupport.endpointsFile(Files.createDirectories(dir.resolve("c1")), server, "openai", 1, 0.25);
-        Path e8 = LlmTestSupport.endpointsFile(Files.createDirectories(dir.resolve("c8")), server, "openai", 8, 0.25);
+        server.timeoutSleepMillis = LlmTestSupport.FAULT_SLEEP_MILLIS;
+        Path e1 = LlmTestSupport.endpointsFile(Files.createDirectories(dir.resolve("c1")), server, "openai", 1, LlmTestSupport.FAULT_TIMEOUT_SECONDS);
+        Path e8 = LlmTestSupport.endpointsFile(Files.createDirectories(dir.resolve("c8")), server, "openai", 8, LlmTestSupport.FAULT_TIMEOUT_SECONDS);
         var s = LlmTestSupport.scenario(8, 4, 2, false, "");
         server.resetFaultSequence();
         LlmTestSupport.run(s, LlmTestSupport.options(e1), dir.resolve("r1"));

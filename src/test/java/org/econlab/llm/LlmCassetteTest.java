@@ -23,8 +23,8 @@ class LlmCassetteTest {
     @Test
     void recordThenReplayGivesIdenticalStepsOffline(@TempDir Path dir) throws IOException {
         server.faultPercent = 25;
-        server.timeoutSleepMillis = 400;
-        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, 0.25);
+        server.timeoutSleepMillis = LlmTestSupport.FAULT_SLEEP_MILLIS;
+        Path endpoints = LlmTestSupport.endpointsFile(dir, server, "openai", 4, LlmTestSupport.FAULT_TIMEOUT_SECONDS);
         var scenario = LlmTestSupport.scenario(4, 6, 3, true, ",\"prompt\":\"cot\"");
         Path rec = dir.resolve("rec");
         LlmTestSupport.run(scenario, LlmTestSupport.options(endpoints).withRecordTo(rec.resolve(CassetteGateway.FILE)), rec);

@@ -20,6 +20,14 @@ final class LlmTestSupport {
     private LlmTestSupport() {
     }
 
+    /**
+     * Client timeout for runs with injected faults, in seconds, and how long an injected timeout makes the server
+     * sleep. A normal reply must never take as long as the timeout, even on a loaded 2-core CI machine: a slow normal
+     * reply counted as a timeout would make the fault accounting and the concurrency comparison flaky.
+     */
+    static final double FAULT_TIMEOUT_SECONDS = 1.0;
+    static final long FAULT_SLEEP_MILLIS = 1_600;
+
     static Path endpointsFile(Path dir, FakeLlmServer server, String provider, int maxConcurrent, double timeoutSeconds)
             throws IOException {
         String base = provider.equals("ollama") ? server.ollamaBaseUrl() : server.openAiBaseUrl();
