@@ -36,8 +36,13 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO.json", description = "the scenario file")
+    @Parameters(paramLabel = "SCENARIO.json", arity = "0..1",
+            description = "the scenario file (optional with --replay-class: the recorded class's scenario)")
     Path file;
+
+    @Option(names = "--replay-class", paramLabel = "RECORD",
+            description = "replay the decisions of a class's students from its run record folder")
+    Path replayClass;
 
     @Option(names = "--steps", description = "override the number of steps")
     Integer steps;
@@ -62,7 +67,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = ScenarioCodec.read(file);
+        org.econlab.classroom.RecordedHumanInputs recorded = replayClass == null ? null
+                : org.econlab.classroom.RecordedHumanInputs.read(replayClass);
+        if (file == null && recorded == null) {
+            throw new InvalidInputException("SCENARIO.json", "give a scenario file (or --replay-class RECORD)");
+        }
+        Scenario s = file != null ? ScenarioCodec.read(file) : recorded.scenario();
         if (steps != null) {
             if (steps < 1 || steps > ScenarioCodec.MAX_STEPS) {
                 throw new InvalidInputException("--steps", steps + " is outside 1.." + ScenarioCodec.MAX_STEPS);
@@ -82,13 +92,17 @@ final class RunCommand implements Callable<Integer> {
         LlmOptions options = llm.toOptions().withEnv(LabCli.env(spec));
         MemoryEstimate.check(s);
         RunStore.Claim claim = out != null ? RunStore.claim(out, force, "--out")
-                : new RunStore.Claim(RunStore.createNamed(Path.of("runs"), stem(file), s.seed()), null);
+                : new RunStore.Claim(RunStore.createNamed(Path.of("runs"), file != null ? stem(file) : s.name(),
+                        s.seed()), null);
         Path dir = claim.dir();
         PrintWriter o = spec.commandLine().getOut();
         if (claim.movedAside() != null) {
             o.println("moved the old record in " + dir + " aside to " + claim.movedAside());
         }
         RunContext context = llm.recordInto(options, dir).newRunContext();
+        if (recorded != null) {
+            context.with(org.econlab.classroom.HumanInputs.class, recorded);
+        }
         Simulation sim;
         try {
             sim = new Simulation(s, !sequential, context);

@@ -13,7 +13,7 @@ public final class RandomStreams {
 
     /** What a draw is for; each purpose gets an independent stream family. */
     public enum Purpose {
-        SKILL, PERSONA, UTILITY_TYPE, FIXED_HOURS, WORKER_POLICY, PLANNER_POLICY, VOTING, SATISFACTION, LLM
+        SKILL, PERSONA, UTILITY_TYPE, FIXED_HOURS, WORKER_POLICY, PLANNER_POLICY, VOTING, SATISFACTION, LLM, CLASSROOM
     }
 
     private static final double DOUBLE_UNIT = 0x1.0p-53;

@@ -35,7 +35,9 @@ import java.util.function.Function;
  *       rewritten atomically (temp file + move) so it is never half-written;</li>
  *   <li>{@code steps.csv}: one row per step ({@link StepCsv}), flushed every step, so a crash or kill
  *       loses at most the step in flight;</li>
- *   <li>{@code events.jsonl}: interventions and the end of the run, one JSON object per line.</li>
+ *   <li>{@code events.jsonl}: interventions, the agents' own entries ({@link org.econlab.agents.RunJournal}, e.g.
+ *       each decision of a human worker, written after the step that made them) and the end of the run, one JSON
+ *       object per line.</li>
  *   <li>the manifest also keeps a policy's stop reason (e.g. an LLM budget) and the agents' extra per-step
  *       figures: their last values ({@code finalMetrics}) and their sums over the run ({@code metricTotals}).</li>
  * </ul>
@@ -153,6 +155,7 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             steps.write('\n');
             steps.flush();
             stepsDone = snapshot.step() + 1;
+            drainJournal();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + dir.resolve(STEPS), e);
         }
@@ -180,8 +183,21 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
         event(e);
     }
 
+    /** Writes the agents' journal entries of the step just played (none when the run keeps no journal). */
+    private void drainJournal() {
+        if (simulation == null) {
+            return;
+        }
+        simulation.context().find(org.econlab.agents.RunJournal.class).ifPresent(j -> j.drain().forEach(this::event));
+    }
+
     @Override
     public void runEnded(RunOutcome outcome, StepSnapshot last, Throwable error) {
+        try {
+            drainJournal();
+        } catch (RuntimeException ignored) {
+            // the end event below reports the run; a journal line that cannot be written is lost with its step
+        }
         JsonObject e = new JsonObject();
         e.addProperty("event", "end");
         e.addProperty("outcome", outcome.id());

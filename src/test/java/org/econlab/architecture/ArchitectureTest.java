@@ -16,7 +16,8 @@ class ArchitectureTest {
     static final ArchRule coreHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("org.econlab.economy..", "org.econlab.population..", "org.econlab.agents..",
                     "org.econlab.governance..", "org.econlab.simulation..", "org.econlab.llm..", "org.econlab.cli..",
-                    "org.econlab.config..", "org.econlab.random..", "org.econlab.report..", "org.econlab.sweep..")
+                    "org.econlab.config..", "org.econlab.random..", "org.econlab.report..", "org.econlab.sweep..",
+                    "org.econlab.classroom..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "org.controlsfx..");
 
     @ArchTest
