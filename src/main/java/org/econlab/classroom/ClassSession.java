@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>A round closes when every connected student it asks has answered, when the teacher advances, or when its timer
  * runs out (never while paused); a seat whose student did not answer keeps its previous hours (or vote). A student is
- * connected while their page holds its event stream open (or made a request in the last
- * {@value #CONNECTED_GRACE_SECONDS} s), so a disconnected student's seat is not waited for, but stays theirs.
+ * connected while their page holds its event stream open (a client that never opens one: while it made a request in
+ * the last {@value #CONNECTED_GRACE_SECONDS} s), so a disconnected student's seat is not waited for, but stays theirs.
  *
  * <p>Privacy: the only personal datum is the nickname, kept in memory for the teacher and never written anywhere (the
  * run record names agents, not students); a student's view holds their own seat and anonymous aggregates only.
@@ -92,6 +92,7 @@ public final class ClassSession implements HumanInputs {
         final String nickname;
         final List<Stream> streams = new ArrayList<>();
         long lastSeenNanos;
+        boolean streamed;
         long answeredRound;
         Object answer;
 
@@ -144,6 +145,7 @@ public final class ClassSession implements HumanInputs {
     private boolean ended;
     private boolean runActive;
     private boolean runFinished;
+    private boolean runAborted;
     private StepReport last;
     private TaxSchedule schedule;
     private int leader = -1;
@@ -308,6 +310,7 @@ public final class ClassSession implements HumanInputs {
                 s.streams.remove(0).close("opened elsewhere");
             }
             s.streams.add(stream);
+            s.streamed = true;
             stream.send(view(s).toString());
         }
         changedTeacher();
@@ -548,6 +551,21 @@ public final class ClassSession implements HumanInputs {
         changedTeacher();
     }
 
+    /**
+     * The teacher reset or stopped the run: the open round closes and later rounds of this run close at once (nobody
+     * waits for answers any more), until the next run begins.
+     */
+    public void abortRun() {
+        synchronized (this) {
+            runAborted = true;
+            if (round != null) {
+                round.closed = true;
+            }
+            notifyAll();
+        }
+        changedAll();
+    }
+
     public synchronized boolean ended() {
         return ended;
     }
@@ -563,6 +581,7 @@ public final class ClassSession implements HumanInputs {
             }
             seats = s;
             runActive = true;
+            runAborted = false;
             runFinished = false;
             last = null;
             leader = -1;
@@ -684,7 +703,7 @@ public final class ClassSession implements HumanInputs {
     private void await(RoundKind kind, int step, TaxSchedule current, List<Candidate> candidates, int leaderSeat) {
         Round r;
         synchronized (this) {
-            if (ended) {
+            if (ended || runAborted) {
                 lastClosedRound = -1;
                 return;
             }
@@ -703,7 +722,7 @@ public final class ClassSession implements HumanInputs {
             synchronized (this) {
                 while (!r.closed) {
                     long now = System.nanoTime();
-                    if (ended || everyoneAnswered(r, now) || (!paused && now >= r.deadlineNanos)) {
+                    if (ended || runAborted || everyoneAnswered(r, now) || (!paused && now >= r.deadlineNanos)) {
                         r.closed = true;
                         break;
                     }
@@ -737,8 +756,10 @@ public final class ClassSession implements HumanInputs {
         return true;
     }
 
+    /** A page with its event stream open; a client that never opened one counts while it keeps making requests. */
     private static boolean connected(Student s, long now) {
-        return !s.streams.isEmpty() || now - s.lastSeenNanos < CONNECTED_GRACE_SECONDS * 1_000_000_000L;
+        return !s.streams.isEmpty()
+                || !s.streamed && now - s.lastSeenNanos < CONNECTED_GRACE_SECONDS * 1_000_000_000L;
     }
 
     private boolean answered(Student s) {

@@ -58,6 +58,7 @@ public final class LabApp extends Application {
                 e.consume();
                 return;
             }
+            view.endClass();
             model.shutdown();
         });
         stage.show();

@@ -92,6 +92,7 @@ public final class MainView {
     private final ScenarioEditorView editor;
     private final Node editorNode;
     private final TabPane watch = new TabPane();
+    private ClassroomViewModel classroom;
     private final Map<Tab, List<JFreeChart>> tabCharts = new IdentityHashMap<>();
     private final List<ChartPane> panes = new ArrayList<>();
     private final MonitorsView monitors = new MonitorsView();
@@ -239,6 +240,10 @@ public final class MainView {
         Tab llmTab = new Tab("LLM", new LlmView(new LlmViewModel(model::llmActivity)).root());
         llmTab.setId("llm-tab");
         watch.getTabs().add(llmTab);
+        classroom = new ClassroomViewModel(model);
+        Tab classTab = new Tab("Class", new ClassroomView(classroom).root());
+        classTab.setId("class-tab");
+        watch.getTabs().add(classTab);
         watch.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         watch.setId("watch-tabs");
         watch.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showCharts(t));
@@ -839,6 +844,11 @@ public final class MainView {
     }
 
     /** Shows the i-th tab of charts (0 = Overview). */
+    /** Ends a class if one runs (the window closes): students are told, nicknames forgotten, the server stopped. */
+    public void endClass() {
+        classroom.end();
+    }
+
     void selectTab(int i) {
         if (i >= 0 && i < watch.getTabs().size()) {
             watch.getSelectionModel().select(i);

@@ -83,6 +83,7 @@ public final class RunViewModel {
 
     private final Path runsDirectory;
     private volatile LlmOptions llmOptions = LlmOptions.DEFAULT;
+    private volatile RunDecorator decorator;
     private volatile RunRecordWriter recordWriter;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SimulationRunner.State> runState =
@@ -124,6 +125,24 @@ public final class RunViewModel {
     private boolean failureShown;
     private String notice;
     private long noticeSince;
+
+    /**
+     * Changes what a new run is built from, e.g. a class makes some workers seats for students and attaches itself to
+     * the run's context. Called on the FX thread ({@link #scenario}) and on the thread that builds the run
+     * ({@link #context}).
+     */
+    public interface RunDecorator {
+        /** The scenario the run plays, given the edited one. */
+        Scenario scenario(Scenario edited);
+
+        /** Adds services to the new run's context. */
+        void context(org.econlab.agents.RunContext context);
+    }
+
+    /** Decorates every run started from now on (null: none); the current run is not changed. */
+    public void setRunDecorator(RunDecorator d) {
+        decorator = d;
+    }
 
     public RunViewModel(Scenario scenario, Path runsDirectory) {
         this.scenario.set(scenario);
@@ -399,7 +418,17 @@ public final class RunViewModel {
     }
 
     private void startNewRun() {
-        Scenario s = nextScenario;
+        RunDecorator runDecorator = decorator;
+        Scenario decorated;
+        try {
+            decorated = runDecorator == null ? nextScenario : runDecorator.scenario(nextScenario);
+        } catch (RuntimeException e) {
+            decorated = nextScenario;
+            notice("the class could not use this scenario: " + ErrorPolicy.classify(e).line());
+            runDecorator = null;
+        }
+        Scenario s = decorated;
+        RunDecorator chosen = runDecorator;
         scenario.set(s);
         building = true;
         failureShown = false;
@@ -438,7 +467,11 @@ public final class RunViewModel {
             Simulation sim;
             SimulationRunner built;
             try {
-                sim = new Simulation(s, PARALLEL, options.newRunContext());
+                org.econlab.agents.RunContext context = options.newRunContext();
+                if (chosen != null) {
+                    chosen.context(context);
+                }
+                sim = new Simulation(s, PARALLEL, context);
                 sim.addListener(newInbox);
                 sim.addListener(newProbe);
                 sim.addListener(record);

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A class over HTTP on the loopback: students' decisions drive their workers, go into the record and replay from it. */
-class ClassroomRunTest {
+public class ClassroomRunTest {
 
     static Scenario base(int agents, int steps, int taxYearSteps, boolean platforms) {
         return ScenarioCodec.parse("{\"schemaVersion\":1,\"name\":\"class test\",\"seed\":7,\"steps\":" + steps
@@ -37,11 +37,11 @@ class ClassroomRunTest {
     }
 
     /** The hours a test student of worker {@code w} chooses at {@code step}. */
-    static double hoursOf(int w, int step) {
+    public static double hoursOf(int w, int step) {
         return (w * 7 + step * 13) % 101;
     }
 
-    static JsonObject answer(JsonObject view) {
+    public static JsonObject answer(JsonObject view) {
         JsonObject round = view.getAsJsonObject("round");
         int me = view.get("worker").getAsInt();
         int step = round.get("step").getAsInt();
@@ -77,7 +77,7 @@ class ClassroomRunTest {
         return a;
     }
 
-    static List<JsonObject> humanEvents(Path record) throws Exception {
+    public static List<JsonObject> humanEvents(Path record) throws Exception {
         List<JsonObject> out = new ArrayList<>();
         for (String line : Files.readAllLines(record.resolve(RunRecordWriter.EVENTS))) {
             JsonObject e = JsonParser.parseString(line).getAsJsonObject();

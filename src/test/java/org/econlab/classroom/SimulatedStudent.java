@@ -18,30 +18,30 @@ import java.util.stream.Stream;
  * A student played by a test over HTTP on the loopback, as the page does it: joins, holds the event stream open and
  * answers every round it is shown with the answer {@code answers} gives for the view (null: no answer).
  */
-final class SimulatedStudent implements AutoCloseable {
+public final class SimulatedStudent implements AutoCloseable {
 
     final HttpClient http;
     final URI base;
     final String nickname;
-    String token;
-    volatile JsonObject lastView;
+    public String token;
+    public volatile JsonObject lastView;
     final List<Long> answerMillis = new CopyOnWriteArrayList<>();
-    final List<String> failures = new CopyOnWriteArrayList<>();
+    public final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile long answeredRound = -1;
     private Thread reader;
     private volatile Stream<String> lines;
 
-    SimulatedStudent(HttpClient http, URI base, String nickname) {
+    public SimulatedStudent(HttpClient http, URI base, String nickname) {
         this.http = http;
         this.base = base;
         this.nickname = nickname;
     }
 
-    static HttpClient client() {
+    public static HttpClient client() {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    HttpResponse<String> post(String path, String json, String bearer) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
@@ -50,7 +50,7 @@ final class SimulatedStudent implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -58,7 +58,7 @@ final class SimulatedStudent implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    SimulatedStudent join(String code) throws IOException, InterruptedException {
+    public SimulatedStudent join(String code) throws IOException, InterruptedException {
         JsonObject body = new JsonObject();
         body.addProperty("code", code);
         body.addProperty("nickname", nickname);
@@ -71,7 +71,7 @@ final class SimulatedStudent implements AutoCloseable {
     }
 
     /** Opens the event stream and answers each round shown with {@code answers.apply(view)} (the answer's fields). */
-    void play(Function<JsonObject, JsonObject> answers) {
+    public void play(Function<JsonObject, JsonObject> answers) {
         reader = new Thread(() -> {
             try {
                 HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/events"))

@@ -211,7 +211,10 @@
     } else if (r.kind === 'candidacy') {
       $('round-title').textContent = 'Election at step ' + r.step + ': stand?';
       $('candidacy-form').hidden = false;
-      if (fresh) deltaFields($('platform-fields'), 'platform', r.yourDeltas, r.brackets);
+      if (fresh) {
+        $('stand-checkbox').checked = r.yourDeltas !== undefined;
+        deltaFields($('platform-fields'), 'platform', r.yourDeltas, r.brackets);
+      }
     } else if (r.kind === 'vote') {
       $('round-title').textContent = 'Election at step ' + r.step + ': vote';
       $('vote-form').hidden = false;
