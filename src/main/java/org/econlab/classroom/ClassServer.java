@@ -232,6 +232,9 @@ public final class ClassServer implements AutoCloseable {
             }
         } catch (ClassException e) {
             try {
+                if (e.status() == 429) {
+                    ex.getResponseHeaders().set("Retry-After", "1");
+                }
                 error(ex, e.status(), e.getMessage());
             } catch (IOException ignored) {
                 // the browser went away

@@ -130,7 +130,7 @@ public final class ClassSession implements HumanInputs {
     private final int seatCount;
     private final String joinCode;
     private final SecureRandom random = new SecureRandom();
-    private final RateLimiter perSeat = new RateLimiter(20, 5);
+    private final RateLimiter perSeat = new RateLimiter(30, 15); // far above a person, bounds a script
     private final RateLimiter joins = new RateLimiter(10, 0.2);
     private final CopyOnWriteArrayList<Runnable> teacherListeners = new CopyOnWriteArrayList<>();
 
@@ -215,7 +215,8 @@ public final class ClassSession implements HumanInputs {
     /**
      * Joins the class, or rejoins with the browser's token (the same seat again).
      *
-     * @param remote        the request's remote address, for rate limiting join attempts (never stored)
+     * @param remote        the request's remote address, for limiting wrong join codes (10 at once, then one every
+     *                      5 s; never stored)
      * @param code          the join code as typed (case and spaces ignored)
      * @param nickname      1..{@value #MAX_NICKNAME} letters, digits, spaces, '.', '_' or '-', unique in the class
      * @param existingToken the browser's seat token, or null
@@ -224,8 +225,9 @@ public final class ClassSession implements HumanInputs {
      */
     public Joined join(String remote, String code, String nickname, String existingToken) {
         long now = System.nanoTime();
-        if (!joins.tryAcquire(remote == null ? "?" : remote, now)) {
-            throw new ClassException(429, "too many attempts to join: wait a minute");
+        String from = remote == null ? "?" : remote;
+        if (!joins.allowed(from, now)) {
+            throw new ClassException(429, "too many wrong join codes: wait a minute");
         }
         Joined joined;
         synchronized (this) {
@@ -241,6 +243,8 @@ public final class ClassSession implements HumanInputs {
             }
             String typed = code == null ? "" : code.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!MessageDigest.isEqual(typed.getBytes(StandardCharsets.UTF_8), joinCode.getBytes(StandardCharsets.UTF_8))) {
+                // only failures count: a class behind one address (a school's NAT) joins freely, guessing does not
+                joins.charge(from, now);
                 throw new ClassException(403, "wrong join code");
             }
             String nick = nickname == null ? "" : nickname.strip();

@@ -24,6 +24,26 @@ final class RateLimiter {
 
     /** Takes one request's token for {@code key}; false when the key is over its rate. */
     synchronized boolean tryAcquire(String key, long nowNanos) {
+        double[] b = refilled(key, nowNanos);
+        if (b[0] < 1) {
+            return false;
+        }
+        b[0] -= 1;
+        return true;
+    }
+
+    /** Whether {@code key} has a token left, without taking it. */
+    synchronized boolean allowed(String key, long nowNanos) {
+        return refilled(key, nowNanos)[0] >= 1;
+    }
+
+    /** Takes a token from {@code key} (e.g. for a failed attempt), down to none. */
+    synchronized void charge(String key, long nowNanos) {
+        double[] b = refilled(key, nowNanos);
+        b[0] = Math.max(0, b[0] - 1);
+    }
+
+    private double[] refilled(String key, long nowNanos) {
         if (buckets.size() > FORGET_ABOVE) {
             forgetIdle(nowNanos);
         }
@@ -31,11 +51,7 @@ final class RateLimiter {
         double refill = (nowNanos - (long) b[1]) / 1e9 * perSecond;
         b[0] = Math.min(burst, b[0] + refill);
         b[1] = nowNanos;
-        if (b[0] < 1) {
-            return false;
-        }
-        b[0] -= 1;
-        return true;
+        return b;
     }
 
     synchronized void forget(String key) {

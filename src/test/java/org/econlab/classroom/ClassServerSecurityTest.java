@@ -168,7 +168,7 @@ class ClassServerSecurityTest {
     @Test
     void requestsAreRateLimitedAndOnlyThisServersHostIsServed() throws Exception {
         int limited = 0;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 120; i++) {
             if (status(ada.get("/api/state", ada.token)) == 429) {
                 limited++;
             }

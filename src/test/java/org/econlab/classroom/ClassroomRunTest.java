@@ -88,7 +88,7 @@ public class ClassroomRunTest {
         return out;
     }
 
-    static void awaitViews(List<SimulatedStudent> students) throws InterruptedException {
+    public static void awaitViews(List<SimulatedStudent> students) throws InterruptedException {
         long until = System.nanoTime() + 10_000_000_000L;
         while (students.stream().anyMatch(s -> s.lastView == null) && System.nanoTime() < until) {
             Thread.sleep(10);
