@@ -230,4 +230,48 @@ public class ClassroomRunTest {
             assertEquals(kept, h, 0.0, "a disconnected student's seat keeps its previous hours");
         }
     }
+
+    @Test
+    void theCommandLineReplaysARecordedClassAndRefusesAClassScenarioWithoutOne(@TempDir Path dir) throws Exception {
+        ClassSession session = new ClassSession(2, 20);
+        Path live = dir.resolve("live");
+        try (ClassServer server = ClassServer.start(session, InetAddress.getLoopbackAddress(), 0)) {
+            List<SimulatedStudent> students = new ArrayList<>();
+            for (String nick : List.of("Ada", "Bo")) {
+                SimulatedStudent s = new SimulatedStudent(SimulatedStudent.client(), server.url(), nick)
+                        .join(session.joinCode());
+                s.play(ClassroomRunTest::answer);
+                students.add(s);
+            }
+            awaitViews(students);
+            Simulation sim = new Simulation(ClassScenario.of(base(6, 5, 2, true), 2, HumanWorkers.CADENCE_TAX_YEAR),
+                    false, RunContext.create().with(HumanInputs.class, session));
+            sim.addListener(new RunRecordWriter(live));
+            sim.runToEnd();
+            students.forEach(SimulatedStudent::close);
+        }
+        long answeredRounds = humanEvents(live).stream().filter(e -> e.get("event").getAsString().equals("human_hours")
+                && e.get("answered").getAsBoolean()).count();
+        assertEquals(2 * 3, answeredRounds, "tax-year cadence: rounds at steps 0, 2 and 4 only");
+        Path replay = dir.resolve("replay");
+        org.econlab.cli.Cli.Result r = org.econlab.cli.Cli.run("run", "--replay-class", live.toString(), "--out",
+                replay.toString(), "--sequential");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(live.resolve(RunRecordWriter.STEPS)),
+                Files.readString(replay.resolve(RunRecordWriter.STEPS)));
+
+        Path scenario = dir.resolve("class.json");
+        Files.writeString(scenario, ScenarioCodec.write(ClassScenario.of(base(6, 5, 2, false), 2, "step")));
+        org.econlab.cli.Cli.Result refused = org.econlab.cli.Cli.run("run", scenario.toString(), "--out",
+                dir.resolve("none").toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("need a class"), refused.err());
+        assertFalse(Files.exists(dir.resolve("none").resolve("manifest.json")));
+        org.econlab.cli.Cli.Result longer = org.econlab.cli.Cli.run("run", "--replay-class", live.toString(), "--steps",
+                "8", "--out", dir.resolve("longer").toString());
+        assertEquals(0, longer.code(), longer.err());
+        assertTrue(longer.out().contains("ends after 5 steps"), longer.out());
+        assertEquals(Scenario.class, ClassScenario.withoutClass(RecordedHumanInputs.read(live).scenario()).getClass());
+        assertEquals("learning", ClassScenario.withoutClass(RecordedHumanInputs.read(live).scenario()).worker().kind());
+    }
 }

@@ -108,8 +108,10 @@
 
   async function send(body, label) {
     showError('');
+    const answering = roundId;
     try {
-      await api('/api/answer', Object.assign({ round: roundId, kind: view.round.kind }, body));
+      await api('/api/answer', Object.assign({ round: answering, kind: view.round.kind }, body));
+      if (roundId !== answering) return; // the round closed (maybe by this answer) and the next one is shown
       const s = $('sent');
       s.textContent = label;
       s.hidden = false;
@@ -129,7 +131,7 @@
     const status = { waiting: 'Waiting for the teacher to start the economy…', running: v.paused ? 'Paused by the teacher' : '',
       finished: 'The economy has finished. Thank you for playing!', ended: 'The class has ended.' }[v.status] || '';
     $('status').textContent = status;
-    $('skill').textContent = v.skill === undefined ? '–' : money(v.skill) + ' per hour';
+    $('skill').textContent = v.skill === undefined ? '–' : money(v.skill) + ' a year per weekly hour';
     const l = v.last;
     $('last-step').textContent = l ? String(l.step) : '–';
     $('last-hours').textContent = l ? hours(l.hours) : '–';
