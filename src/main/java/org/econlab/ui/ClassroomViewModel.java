@@ -168,7 +168,7 @@ public final class ClassroomViewModel {
         roundText.set("");
     }
 
-    /** Pauses (or resumes) the open round's timer and the run. */
+    /** Pauses the open round's timer and the run; resuming plays on if the run was playing. */
     public void pause(boolean pause) {
         if (session == null) {
             return;
@@ -176,9 +176,14 @@ public final class ClassroomViewModel {
         session.pause(pause);
         paused.set(pause);
         if (pause) {
+            playingBeforePause = run.runningProperty().get();
             run.pause();
+        } else if (playingBeforePause) {
+            run.play();
         }
     }
+
+    private boolean playingBeforePause;
 
     /** Closes the open round now. */
     public void advance() {
