@@ -56,7 +56,7 @@ public final class ClassServer implements AutoCloseable {
     static final int MAX_BODY = 4096;
     /** Event streams open at once, over all seats. */
     static final int MAX_STREAMS_PER_SEAT = 2;
-    static final long PING_MILLIS = 3000;
+    static final long PING_MILLIS = 1500;
 
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html",

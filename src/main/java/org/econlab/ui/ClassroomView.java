@@ -150,10 +150,10 @@ public final class ClassroomView {
         table.setPlaceholder(new Label("Nobody has joined yet"));
         table.getColumns().add(column("Seat", r -> r.seat() + 1, 50));
         table.getColumns().add(column("Nickname", ClassroomViewModel.Row::nickname, 160));
-        table.getColumns().add(column("Connected", ClassroomViewModel.Row::connected, 80));
+        table.getColumns().add(column("Connected", ClassroomViewModel.Row::connected, 95));
         table.getColumns().add(column("Answered", ClassroomViewModel.Row::answered, 80));
         TableColumn<ClassroomViewModel.Row, ?> worker = column("Worker", ClassroomViewModel.Row::worker, 70);
-        TableColumn<ClassroomViewModel.Row, ?> skill = column("Skill", ClassroomViewModel.Row::skill, 90);
+        TableColumn<ClassroomViewModel.Row, ?> skill = column("Skill v", ClassroomViewModel.Row::skill, 90);
         TableColumn<ClassroomViewModel.Row, ?> hours = column("Mean hours", ClassroomViewModel.Row::meanHours, 90);
         TableColumn<ClassroomViewModel.Row, ?> utility = column("Utility", ClassroomViewModel.Row::utility, 90);
         for (TableColumn<ClassroomViewModel.Row, ?> c : java.util.List.of(worker, skill, hours, utility)) {

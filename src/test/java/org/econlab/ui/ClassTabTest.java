@@ -133,6 +133,15 @@ class ClassTabTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(table.getItems() + " worker " + worker);
         }
+        robot.interact(() -> {
+            WritableImage shot = view.root().getScene().getRoot().snapshot(null, null);
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png",
+                        Path.of("target", "classroom-teacher.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         robot.interact(() -> table.getSelectionModel().select(0));
         javafx.scene.control.Button kick = robot.lookup("#class-kick").queryAs(javafx.scene.control.Button.class);
         assertFalse(kick.isDisabled(), "a student is selected");
