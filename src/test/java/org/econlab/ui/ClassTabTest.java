@@ -6,7 +6,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,9 +32,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,13 +55,11 @@ class ClassTabTest {
 
     @Start
     void start(Stage stage) {
-        Scenario scenario = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO);
-        draft = new ScenarioDraft(scenario);
-        model = new RunViewModel(scenario, runs);
-        model.setSpeed(0);
-        view = new MainView(draft, model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO), runs, 0.0,
+                1280, 800);
+        draft = w.draft();
+        model = w.model();
+        view = w.view();
     }
 
     @AfterEach
@@ -74,7 +69,7 @@ class ClassTabTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        LabWindowFixture.waitUntil(30, condition);
     }
 
     @Test
