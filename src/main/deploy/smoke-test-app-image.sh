@@ -143,6 +143,7 @@ opens_window() {
 [ -x "$APP" ] || { echo "no app image at $IMAGE"; echo "app-image: 0 passed, 1 failed"; exit 1; }
 echo "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1)), lab version $VERSION"
 check "the launcher prints the version" prints_version "$APP"
+check "the runtime has the class's web server (jdk.httpserver)" grep -q "jdk.httpserver" "$IMAGE/lib/runtime/release"
 check "run: a sample scenario writes its run record" runs_sample
 check "export: PNG, SVG, PDF and CSV figures" exports_figures
 check "sweep: two shards, then the unsharded command merges" sweeps_in_shards
