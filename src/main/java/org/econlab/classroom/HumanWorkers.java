@@ -247,9 +247,22 @@ public final class HumanWorkers implements WorkerPolicy {
         };
     }
 
+    /** A {@code student} column (1 for a worker a person played in the last step, 0 otherwise), then the others'. */
     @Override
     public AgentDetails agentDetails() {
-        return others.agentDetails();
+        int[] held = heldAgents;
+        AgentDetails own = new AgentDetails() {
+            @Override
+            public List<String> names() {
+                return List.of("student");
+            }
+
+            @Override
+            public double value(int column, int agent) {
+                return Arrays.binarySearch(held, agent) >= 0 ? 1 : 0;
+            }
+        };
+        return own.merge(others.agentDetails());
     }
 
     @Override

@@ -113,6 +113,13 @@ public class ClassroomRunTest {
                 Simulation sim = new Simulation(scenario, false, RunContext.create().with(HumanInputs.class, session));
                 sim.addListener(new RunRecordWriter(live));
                 sim.runToEnd();
+                var details = sim.agentDetails();
+                assertEquals("student", details.names().get(0), "the window's agent table marks students' workers");
+                int played = 0;
+                for (int a = 0; a < 12; a++) {
+                    played += (int) details.value(0, a);
+                }
+                assertEquals(3, played);
                 for (SimulatedStudent s : students) {
                     assertEquals(List.of(), s.failures, s.nickname + "'s answers were refused");
                     s.close();
