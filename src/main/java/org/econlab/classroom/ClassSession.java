@@ -580,8 +580,9 @@ public final class ClassSession implements HumanInputs {
     public void beginRun(Seats s) {
         synchronized (this) {
             if (s.agents().length != seatCount) {
-                throw new IllegalArgumentException("the run has " + s.agents().length + " seats, the class "
-                        + seatCount);
+                throw new org.econlab.config.InvalidInputException("worker.seats", "this run has "
+                        + s.agents().length + " seats for students but the class was started with " + seatCount
+                        + ": end the class and start it again");
             }
             seats = s;
             runActive = true;
