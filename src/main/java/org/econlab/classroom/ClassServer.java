@@ -66,6 +66,14 @@ public final class ClassServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    static {
+        // A client that sends its request slowly must not hold a thread for ever (the JDK server reads requests on its
+        // pool's threads). Read when the JDK's server first loads, so only where nothing set it before.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
+    }
+
     /** An address the class can be served on, as the teacher's list shows it. */
     public record Address(String label, InetAddress address) {
         @Override
