@@ -69,7 +69,8 @@ public final class HumanWorkers implements WorkerPolicy {
         this.taxYearSteps = setup.taxYearSteps();
         int n = setup.population().size();
         this.seatAgents = settings.seatList() != null ? checked(settings.seatList(), n, settings.path())
-                : draw(Math.min(n, settings.seatCount()), n, setup.seed());
+                : RandomStreams.sampleAgents(setup.seed(), RandomStreams.Purpose.CLASSROOM, 0,
+                        Math.min(n, settings.seatCount()), n);
         double[] skills = new double[seatAgents.length];
         for (int s = 0; s < seatAgents.length; s++) {
             skills[s] = setup.population().skills()[seatAgents[s]];
@@ -126,21 +127,6 @@ public final class HumanWorkers implements WorkerPolicy {
             }
         }
         return list.clone();
-    }
-
-    /** {@code k} of {@code n} agents drawn with the run seed (a partial Fisher-Yates shuffle), ascending. */
-    static int[] draw(int k, int n, long seed) {
-        int[] perm = new int[n];
-        Arrays.setAll(perm, i -> i);
-        for (int j = 0; j < k; j++) {
-            int pick = j + (int) (RandomStreams.uniform(seed, RandomStreams.Purpose.CLASSROOM, j, 0, 0) * (n - j));
-            int t = perm[j];
-            perm[j] = perm[pick];
-            perm[pick] = t;
-        }
-        int[] a = Arrays.copyOf(perm, k);
-        Arrays.sort(a);
-        return a;
     }
 
     @Override

@@ -201,11 +201,12 @@ public final class StackelbergSearch {
         for (int i = 0; i < n; i++) {
             hours[i] = br.hours(skills[i]);
             z[i] = skills[i] * hours[i];
-            revenue += schedule.taxUsd(z[i]);
+            u[i] = schedule.taxUsd(z[i]); // the tax, until the rebate is known
+            revenue += u[i];
         }
         double rebate = revenue / n;
         for (int i = 0; i < n; i++) {
-            u[i] = z[i] - schedule.taxUsd(z[i]) + rebate - labour.labourCost(hours[i]);
+            u[i] = z[i] - u[i] + rebate - labour.labourCost(hours[i]);
         }
         return rebate;
     }

@@ -91,18 +91,7 @@ public final class LlmWorkers implements WorkerPolicy {
                 Arrays.setAll(a, i -> i);
                 return a;
             }
-            // a partial Fisher-Yates shuffle with draws (seed, LLM, position, step 0): reproducible, thread-free
-            int[] perm = new int[n];
-            Arrays.setAll(perm, i -> i);
-            for (int j = 0; j < k; j++) {
-                int pick = j + (int) (RandomStreams.uniform(seed, RandomStreams.Purpose.LLM, j, 0, 1) * (n - j));
-                int t = perm[j];
-                perm[j] = perm[pick];
-                perm[pick] = t;
-            }
-            int[] a = Arrays.copyOf(perm, k);
-            Arrays.sort(a);
-            return a;
+            return RandomStreams.sampleAgents(seed, RandomStreams.Purpose.LLM, 1, k, n);
         }
     }
 

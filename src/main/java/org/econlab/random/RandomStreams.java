@@ -48,6 +48,24 @@ public final class RandomStreams {
         return u == 0 ? DOUBLE_UNIT / 2 : u;
     }
 
+    /**
+     * {@code k} of the agents {@code 0..n-1} without replacement, ascending: a partial Fisher-Yates shuffle whose
+     * j-th swap uses the draw (seed, purpose, j, step 0, {@code draw}), so the choice depends on nothing but these.
+     */
+    public static int[] sampleAgents(long seed, Purpose purpose, long draw, int k, int n) {
+        int[] perm = new int[n];
+        java.util.Arrays.setAll(perm, i -> i);
+        for (int j = 0; j < k; j++) {
+            int pick = j + (int) (uniform(seed, purpose, j, 0, draw) * (n - j));
+            int t = perm[j];
+            perm[j] = perm[pick];
+            perm[pick] = t;
+        }
+        int[] a = java.util.Arrays.copyOf(perm, k);
+        java.util.Arrays.sort(a);
+        return a;
+    }
+
     /** A sequential generator for one (seed, purpose, agent, step), for algorithms that need many draws. */
     public static SplittableRandom stream(long seed, Purpose purpose, long agent, long step) {
         return new SplittableRandom(key(seed, purpose, agent, step, 0));

@@ -80,7 +80,12 @@ final class FieldHelp {
         PARAMETERS.put("elasticity", "Saez planner: \"model\" (1/(δ−1) of this scenario), \"estimated\" (by perturbing"
                 + " rates in the run), a number, or one number per bracket.");
         PARAMETERS.put("perturbation", "Estimated elasticity: how many percentage points each rate is moved to measure it.");
-        PARAMETERS.put("settle", "icrl planner: the last share of the run (0..0.95) in which it keeps its best schedule.");
+        PARAMETERS.put("settle", "icrl planner: the share of each tax year (0..0.95) left out of the year's score while"
+                + " workers re-adapt to new rates.");
+        PARAMETERS.put("commit", "icrl planner: the share of the run (0.05..1) after which it stops probing and plays its"
+                + " best schedule.");
+        PARAMETERS.put("memory", "Learning workers: rates (forget remembered returns when the rates change; default) or"
+                + " all (keep them across schedules).");
         PARAMETERS.put("restarts", "Stackelberg planner: random starts of the coordinate ascent beyond 3 brackets.");
         PARAMETERS.put("electorate", "Democratic planner: built_in voters or an LLM electorate object.");
         PARAMETERS.put("platforms", "Democratic planner: whether candidates run on platforms.");

@@ -299,7 +299,16 @@ final class ScenarioEditorView {
             });
         });
         swf.setTooltip(new Tooltip("The social welfare function the planner maximises and the charts report"));
-        g.addRow(row, new Label("Welfare function"), swf);
+        // The closed box shows the short id, so it is readable in presentation mode; the list shows what each means.
+        swf.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(WelfareFunction.Kind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? "" : k.id());
+            }
+        });
+        g.add(new Label("Welfare function"), 0, row);
+        g.add(swf, 1, row, 2, 1);
         g.add(meaning, 0, row + 1, 3, 1);
         g.addRow(row + 2, epsilonLabel, epsilon);
     }
