@@ -12,16 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,14 +45,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Every request is checked: the {@code Host} header must name this server (no DNS rebinding), bodies are JSON of at
  * most {@value #MAX_BODY} bytes, seat requests are rate-limited per token and joins per remote address, answers are
- * validated by {@link ClassSession}. Responses carry a strict content security policy and are never cached. Nothing is
+ * validated by {@link Decisions}. Responses carry a strict content security policy and are never cached. Nothing is
  * logged.
  */
 public final class ClassServer implements AutoCloseable {
 
     static final int MAX_BODY = 4096;
     /** Event streams open at once, over all seats. */
-    static final int MAX_STREAMS_PER_SEAT = 2;
+    static final int MAX_STREAMS_PER_SEAT = SeatRegistry.STREAMS_PER_SEAT;
     static final long PING_MILLIS = 1500;
 
     private static final Map<String, String> STATIC = Map.of(
@@ -98,7 +95,7 @@ public final class ClassServer implements AutoCloseable {
         String host = bind instanceof Inet6Address ? "[" + bind.getHostAddress().replaceAll("%.*$", "") + "]"
                 : bind.getHostAddress();
         this.url = URI.create("http://" + host + ":" + actual + "/");
-        java.util.HashSet<String> h = new java.util.HashSet<>();
+        Set<String> h = new HashSet<>();
         h.add((host + ":" + actual).toLowerCase(Locale.ROOT));
         if (bind.isLoopbackAddress()) {
             h.add("localhost:" + actual);
@@ -166,37 +163,7 @@ public final class ClassServer implements AutoCloseable {
      * this machine, for trying the page).
      */
     public static List<Address> addresses() {
-        List<Address> out = new ArrayList<>();
-        List<Address> loop = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a.isLinkLocalAddress() || a.isMulticastAddress()) {
-                        continue;
-                    }
-                    String label = a.getHostAddress().replaceAll("%.*$", "") + " (" + ni.getDisplayName() + ")";
-                    if (a.isLoopbackAddress()) {
-                        if (a instanceof Inet4Address) {
-                            loop.add(new Address(label + " — this computer only", a));
-                        }
-                    } else if (a instanceof Inet4Address) {
-                        out.add(0, new Address(label, a));
-                    } else {
-                        out.add(new Address(label, a));
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no interface list: the loopback below still works
-        }
-        if (loop.isEmpty()) {
-            loop.add(new Address("127.0.0.1 — this computer only", InetAddress.getLoopbackAddress()));
-        }
-        out.addAll(loop);
-        return out;
+        return ServerAddresses.ofThisMachine();
     }
 
     // ---------------------------------------------------------------- requests
@@ -304,24 +271,8 @@ public final class ClassServer implements AutoCloseable {
 
     private void answer(HttpExchange ex, JsonObject body) throws IOException {
         String token = token(ex);
-        String kind = string(body, "kind");
-        ClassSession.RoundKind k = null;
-        for (ClassSession.RoundKind rk : ClassSession.RoundKind.values()) {
-            if (rk.id().equals(kind)) {
-                k = rk;
-            }
-        }
-        if (k == null) {
-            throw new ClassException(400, "kind must be hours, candidacy, vote or leader");
-        }
-        if (!body.has("round") || !body.get("round").isJsonPrimitive() || !body.get("round").getAsJsonPrimitive().isNumber()) {
-            throw new ClassException(400, "round must be a number");
-        }
-        double round = body.get("round").getAsDouble();
-        if (round != Math.rint(round) || round < 0 || round > Long.MAX_VALUE / 2) {
-            throw new ClassException(400, "round must be a whole number");
-        }
-        session.answer(token, (long) round, k, body);
+        ClassSession.RoundKind kind = Decisions.kind(string(body, "kind"));
+        session.answer(token, Decisions.roundId(body), kind, body);
         json(ex, 200, "{\"accepted\":true}");
     }
 
@@ -365,7 +316,7 @@ public final class ClassServer implements AutoCloseable {
                 while (!closed) {
                     String next = stream.next(PING_MILLIS);
                     if (next == null) {
-                        if (stream.closed) {
+                        if (stream.closed()) {
                             break;
                         }
                         out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
@@ -384,33 +335,6 @@ public final class ClassServer implements AutoCloseable {
             }
         } finally {
             streams.decrementAndGet();
-        }
-    }
-
-    /** One page's event stream: the latest view wins; a close ends the stream after the last view is sent. */
-    private static final class EventStream implements ClassSession.Stream {
-        private String latest;
-        private volatile boolean closed;
-
-        @Override
-        public synchronized void send(String json) {
-            latest = json;
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void close(String why) {
-            closed = true;
-            notifyAll();
-        }
-
-        synchronized String next(long waitMillis) throws InterruptedException {
-            if (latest == null && !closed) {
-                wait(waitMillis);
-            }
-            String s = latest;
-            latest = null;
-            return s;
         }
     }
 

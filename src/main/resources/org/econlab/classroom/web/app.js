@@ -131,6 +131,9 @@
     const status = { waiting: 'Waiting for the teacher to start the economy…', running: v.paused ? 'Paused by the teacher' : '',
       finished: 'The economy has finished. Thank you for playing!', ended: 'The class has ended.' }[v.status] || '';
     $('status').textContent = status;
+    const prompt = $('prompt'); // the teacher's prompt for the class (plain text, never markup)
+    prompt.textContent = typeof v.prompt === 'string' ? v.prompt : '';
+    prompt.hidden = !prompt.textContent;
     $('skill').textContent = v.skill === undefined ? '–' : money(v.skill) + ' a year per weekly hour';
     const l = v.last;
     $('last-step').textContent = l ? String(l.step) : '–';
