@@ -157,9 +157,9 @@ final class Rounds {
     }
 
     /**
-     * Waits on {@code lock} (which the caller holds) until {@code r} closes: {@code closeNow} says so (asked with the clock's
-     * time at every wake-up), it is closed, or its timer runs out while not paused. Then it is the last closed round and no longer
-     * current.
+     * Waits on {@code lock} (which the caller holds) until {@code r} closes: {@code closeNow} says so (asked with the
+     * clock's time at every wake-up, at least every 250 ms), it is closed, or its timer runs out while not paused. Then
+     * it is the last closed round and no longer current.
      *
      * @throws InterruptedException when the waiting thread is interrupted
      */

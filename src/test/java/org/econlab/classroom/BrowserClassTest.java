@@ -187,6 +187,13 @@ class BrowserClassTest {
             join(b, url, nicks[i]);
         }
         assertEquals(3, session.students().size());
+        // the teacher's prompt for the class shows on every page, as plain text (never markup)
+        String prompt = "Step 1 — <b>how many hours</b> pay best after tax?";
+        session.setPrompt(prompt);
+        for (WebDriver b : browsers) {
+            waitFor(b, 20).until(x -> x.findElement(By.id("prompt")).isDisplayed()
+                    && x.findElement(By.id("prompt")).getText().equals(prompt));
+        }
 
         Scenario scenario = ClassScenario.of(ClassroomRunTest.base(9, 6, 3, true), 3, HumanWorkers.CADENCE_STEP);
         Path record = dir.resolve("record");
@@ -218,6 +225,8 @@ class BrowserClassTest {
                 try {
                     if (i == 0 && !screenshot && b.findElement(By.id("hours-form")).isDisplayed()
                             && b.findElement(By.id("round-title")).getText().startsWith("Step 5")) {
+                        assertTrue(b.findElement(By.id("prompt")).getLocation().getY()
+                                < b.findElement(By.id("round")).getLocation().getY(), "the prompt is above the round");
                         shoot(b);
                         screenshot = true;
                     }
@@ -277,8 +286,11 @@ class BrowserClassTest {
         }
         assertEquals(Files.readString(record.resolve(RunRecordWriter.STEPS)).length() > 0, true);
 
-        // a forged token in the browser is refused: the page asks to join again
+        // the teacher clears the prompt: it goes from the page
         WebDriver ada = browsers.get(0);
+        session.setPrompt(null);
+        waitFor(ada, 20).until(x -> !x.findElement(By.id("prompt")).isDisplayed());
+        // a forged token in the browser is refused: the page asks to join again
         ((JavascriptExecutor) ada).executeScript("localStorage.setItem('econlab-class-token:' + location.host,"
                 + " 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');");
         ada.navigate().refresh();
