@@ -1,6 +1,5 @@
 package org.econlab.cli;
 
-import org.econlab.LabVersion;
 import org.econlab.errors.ErrorPolicy;
 import org.econlab.errors.OneLine;
 
@@ -18,11 +17,19 @@ import java.util.function.Function;
  * internal error, with one line on stderr that points to a log file holding the stack trace ({@code --debug}
  * prints it too).
  */
-@Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = LabCli.Version.class,
-        description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
+@Command(name = "llm-economist-lab", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
+        description = {"LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
+            "Without arguments the program opens the lab window."},
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, StackelbergCommand.class, ValidateCommand.class,
                 BenchCommand.class, ReplicateCommand.class, ExportCommand.class, CompareCommand.class,
-                SweepCommand.class, LlmCommand.class, CommandLine.HelpCommand.class})
+                SweepCommand.class, LlmCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab run sample-scenarios/us-fed-100-saez.json --out runs/demo",
+            "  llm-economist-lab replicate --quick --out runs/replication-quick",
+            "  llm-economist-lab help run",
+            "",
+            "Exit codes: 0 done; 2 something you can fix (one line on stderr says what); 1 an internal error (one line",
+            "pointing to the log in ~/.llm-economist-lab/logs or $ECONLAB_LOG_DIR)."})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;
@@ -48,7 +55,7 @@ public final class LabCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command (run, tax, saez, validate, bench, replicate, export, compare, sweep, llm)");
+                "name a command (" + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 
     /** Runs the command line and returns its exit code (never calls System.exit). */
@@ -63,7 +70,7 @@ public final class LabCli implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, Function<String, String> env, String... args) {
         LabCli root = new LabCli();
         root.env = env;
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = commandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         String command = "command: " + String.join(" ", args);
@@ -86,6 +93,18 @@ public final class LabCli implements Runnable {
         return code;
     }
 
+    /**
+     * The whole command tree, configured as {@link #execute} runs it ({@link CommandTree#configure}); for tests,
+     * the command-line reference and the completion script.
+     */
+    public static CommandLine commandLine() {
+        return commandLine(new LabCli());
+    }
+
+    private static CommandLine commandLine(LabCli root) {
+        return CommandTree.configure(new CommandLine(root));
+    }
+
     /** Prints {@code error} as the error policy says and returns the exit code. */
     static int report(Throwable error, PrintWriter err, boolean debug, String command, Function<String, String> env) {
         ErrorPolicy.Verdict v = ErrorPolicy.classify(error);
@@ -100,12 +119,5 @@ public final class LabCli implements Runnable {
             error.printStackTrace(err);
         }
         return v.exitCode();
-    }
-    /** Reports the lab version for {@code --version}. */
-    public static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"LLM Economist Lab " + LabVersion.get()};
-        }
     }
 }
