@@ -2,12 +2,14 @@ package org.econlab.cli;
 
 import org.econlab.errors.ErrorPolicy;
 import org.econlab.errors.OneLine;
+import org.econlab.errors.PlainWords;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -78,7 +80,7 @@ public final class LabCli implements Runnable {
                 report(ex, commandLine.getErr(), root.debug, command, env));
         cli.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + OneLine.of(ex.getMessage(), OneLine.ERROR_MAX));
+            c.getErr().println("error: " + OneLine.of(parseError(ex), OneLine.ERROR_MAX));
             c.getErr().println("(see: " + c.getCommandSpec().qualifiedName() + " --help)");
             return BAD_INPUT;
         });
@@ -103,6 +105,38 @@ public final class LabCli implements Runnable {
 
     private static CommandLine commandLine(LabCli root) {
         return CommandTree.configure(new CommandLine(root));
+    }
+
+    /**
+     * The line for a command line that does not parse: an unknown command is named with the commands there are
+     * (and picocli's guess, as git's "did you mean"), anything else is picocli's message in plain words.
+     */
+    static String parseError(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
+                && c.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            List<String> guesses = u.getSuggestions();
+            return "unknown command '" + u.getUnmatched().get(0) + "'"
+                    + (guesses.isEmpty() ? "" : "; did you mean " + String.join(" or ", guesses) + "?")
+                    + " (commands: " + String.join(", ", c.getSubcommands().keySet()) + ")";
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && u.getUnmatched().get(0).startsWith("-")) {
+            List<String> guesses = u.getSuggestions();
+            return "unknown option '" + u.getUnmatched().get(0) + "'"
+                    + (guesses.isEmpty() ? "" : "; did you mean " + String.join(" or ", guesses) + "?");
+        }
+        return plain(ex.getMessage());
+    }
+
+    /** picocli's parse messages without Java type names ("'ten' is not an int" becomes "... not a whole number"). */
+    static String plain(String message) {
+        return PlainWords.of(message == null ? "" : message)
+                .replaceAll("^Unmatched arguments? (at|from) index \\d+: ", "unexpected argument ")
+                .replaceAll("is not an? (int|long|short|byte|java\\.lang\\.Integer|java\\.lang\\.Long)\\b", "is not a whole number")
+                .replaceAll("is not an? (double|float|java\\.lang\\.Double|java\\.lang\\.Float)\\b", "is not a number")
+                .replaceAll("is not a (boolean|java\\.lang\\.Boolean)\\b", "is not true or false");
     }
 
     /** Prints {@code error} as the error policy says and returns the exit code. */

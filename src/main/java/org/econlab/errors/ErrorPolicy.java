@@ -5,14 +5,8 @@ import org.econlab.LabVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +17,8 @@ import java.util.function.Function;
  * The one place that decides what a user sees of an error (design note 15), for the command line and the window
  * alike. Anything the user can fix ({@link UserFixable}: bad input, a refused key, an unknown model, a replay miss,
  * a damaged cassette, a resource limit; any {@link IOException}: a path that cannot be written, a full disk; an
- * {@link OutOfMemoryError}) is exit code {@value #USER_ERROR} and one line. Anything else is our bug: exit code
+ * {@link OutOfMemoryError}) is exit code {@value #USER_ERROR} and one line, in plain words without Java class names
+ * ({@link PlainWords}). Anything else is our bug: exit code
  * {@value #INTERNAL_ERROR}, one line, and the stack trace in a log file the line points to. Lines are single-line,
  * capped at {@value OneLine#ERROR_MAX} characters and scrubbed of credentials. Stateless and thread-safe.
  */
@@ -76,34 +71,17 @@ public final class ErrorPolicy {
     }
 
     private static Verdict user(String line) {
-        return new Verdict(USER_ERROR, clean(line), false);
+        return new Verdict(USER_ERROR, clean(PlainWords.of(line)), false);
     }
 
     private static String message(Throwable t) {
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? PlainWords.words(t.getClass().getSimpleName()) : m;
     }
 
-    /** An I/O failure in words: what happened to which path. */
+    /** An I/O failure in words: what happened to which path ({@link PlainWords#describe}). */
     static String describe(IOException e) {
-        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
-        String reason = e instanceof FileSystemException f ? f.getReason() : null;
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: cannot write or read " + file;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + file;
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists: " + file;
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder: " + file;
-        }
-        if (file != null) {
-            return file + ": " + (reason == null ? e.getClass().getSimpleName() : reason);
-        }
-        return message(e);
+        return PlainWords.describe(e);
     }
 
     /** The explanation of an {@link OutOfMemoryError}, with the heap figure and what to do. */
