@@ -141,7 +141,7 @@ public final class LabCli implements Runnable {
 
     /** Prints {@code error} as the error policy says and returns the exit code. */
     static int report(Throwable error, PrintWriter err, boolean debug, String command, Function<String, String> env) {
-        ErrorPolicy.Verdict v = ErrorPolicy.classify(error);
+        ErrorPolicy.Verdict v = ErrorPolicy.verdict(error); // writeLog below logs an internal error, with the command
         if (!v.internal()) {
             err.println("error: " + v.line());
             return v.exitCode();

@@ -136,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> warnings = context.warnings();
         for (String w : warnings) {
             o.println("warning: " + OneLine.of(w, OneLine.ERROR_MAX));
+            org.econlab.errors.LabLog.logger(RunCommand.class).warning(dir + ": " + w);
         }
         if (last == null) {
             o.println("done: " + OneLine.token(s.name()) + " steps=0 record=" + dir);
