@@ -87,8 +87,8 @@ public final class LabCli implements Runnable {
         int code;
         try {
             code = cli.execute(args);
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            code = report(e, err, root.debug, command, env); // Errors pass picocli's handler by
+        } catch (Error e) { // out of memory, a stack overflow, a class missing from a broken install: one line too
+            code = report(e, err, root.debug, command, env); // Errors pass picocli's exception handler
         }
         out.flush();
         err.flush();
