@@ -26,9 +26,8 @@ import java.util.logging.Logger;
  *
  * <p>The log folder is, first found: the environment variable {@value ErrorPolicy#LOG_DIR_ENV}, the system property
  * {@value #DIR_PROPERTY}, {@code ~/.llm-economist-lab/logs}, the temporary folder's
- * {@code llm-economist-lab}. {@link #install} is called by the launcher and on first use; as a JUL configuration
- * class ({@code -Djava.util.logging.config.class=org.econlab.errors.LabLog}) it installs itself when the JVM's
- * logging starts. Thread-safe.
+ * {@code llm-economist-lab}. {@link #install} is called by the launcher ({@code org.econlab.Launcher}, the jar and the
+ * app images) and on first use of {@link #logger} or {@link #file}. Thread-safe.
  */
 public final class LabLog {
 
@@ -43,9 +42,7 @@ public final class LabLog {
             .withZone(ZoneOffset.UTC);
     private static RotatingLogFile handler;
 
-    /** As a JUL configuration class: installs the log file with this process's environment. */
-    public LabLog() {
-        install(System::getenv);
+    private LabLog() {
     }
 
     /**
