@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Linux app image (Maven profile app-image: jlink + jpackage) and tries it the way a teacher would:
-# the launcher prints the version, runs a sample scenario, exports its figures and runs a small sweep in two shards
+# the launcher prints the version, ships shell completion scripts, runs a sample scenario, exports its figures and runs a small sweep in two shards
 # (with arguments it is the command line), and without arguments the window opens on an X display (Xvfb), plays the
 # default scenario and records it.
 #
@@ -49,7 +49,8 @@ check() { # check NAME COMMAND...: runs the command, counts it
 
 prints_version() {
   local out
-  out=$("$1" --version) && echo "$out" && [ "$out" = "LLM Economist Lab $VERSION" ]
+  out=$("$1" --version) && echo "$out" && [[ "$(head -1 <<< "$out")" == "LLM Economist Lab $VERSION (build "* ]] \
+    && grep -q "^Java 17" <<< "$out" && grep -q "^JavaFX [0-9]" <<< "$out"
 }
 
 runs_sample() {
@@ -73,6 +74,26 @@ sweeps_in_shards() {
 # then the dependent unsharded job (through the app image), and the Kubernetes Indexed Job's container command for
 # completion indexes 0..2 then the finish Job's (through the jar with this machine's java). Both must end with the
 # sweep.csv and sweep-summary.csv of a one-machine sweep, byte for byte.
+# The completion scripts the image ships (lib/app/completion): what the launcher's 'completion' command prints, and
+# bash, having sourced one, completes "llm-economist-lab swe" to "sweep" and "... sweep --sh" to "--shard".
+ships_completion_scripts() {
+  local dir=$IMAGE/lib/app/completion f
+  for f in llm-economist-lab.bash llm-economist-lab.zsh econlab.bash; do
+    [ -s "$dir/$f" ] || { echo "missing $dir/$f"; return 1; }
+  done
+  cmp "$dir/llm-economist-lab.bash" <("$APP" completion bash) || return 1
+  local words
+  words=$(bash -c 'source "$1"; COMP_WORDS=(llm-economist-lab swe); COMP_CWORD=1; COMP_LINE="llm-economist-lab swe";
+    COMP_POINT=${#COMP_LINE}; _complete_llm-economist-lab; echo "${COMPREPLY[@]}"' _ "$dir/llm-economist-lab.bash")
+  echo "llm-economist-lab swe<TAB>: $words"
+  [ "$words" = sweep ] || return 1
+  words=$(bash -c 'source "$1"; COMP_WORDS=(llm-economist-lab sweep --sh); COMP_CWORD=2;
+    COMP_LINE="llm-economist-lab sweep --sh"; COMP_POINT=${#COMP_LINE}; _complete_llm-economist-lab; echo "${COMPREPLY[@]}"' \
+    _ "$dir/llm-economist-lab.bash")
+  echo "llm-economist-lab sweep --sh<TAB>: $words"
+  [[ " $words " == *" --shard "* ]]
+}
+
 cluster_files_shard_like_one_machine() {
   local dir="$WORK/cluster" f
   mkdir -p "$dir/k8s"
@@ -144,6 +165,7 @@ opens_window() {
 echo "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1)), lab version $VERSION"
 check "the launcher prints the version" prints_version "$APP"
 check "the runtime has the class's web server (jdk.httpserver)" grep -q "jdk.httpserver" "$IMAGE/lib/runtime/release"
+check "the image ships bash and zsh completion scripts that complete commands and options" ships_completion_scripts
 check "run: a sample scenario writes its run record" runs_sample
 check "export: PNG, SVG, PDF and CSV figures" exports_figures
 check "sweep: two shards, then the unsharded command merges" sweeps_in_shards

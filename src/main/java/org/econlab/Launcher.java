@@ -1,6 +1,7 @@
 package org.econlab;
 
 import org.econlab.cli.LabCli;
+import org.econlab.errors.LabLog;
 
 import java.io.PrintWriter;
 
@@ -14,6 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LabLog.install(System::getenv); // warnings and internal errors of the window and the command line: the log file
         if (args.length == 0) {
             javafx.application.Application.launch(org.econlab.ui.LabApp.class, args);
             return;

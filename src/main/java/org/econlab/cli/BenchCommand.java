@@ -22,7 +22,10 @@ import java.util.concurrent.Callable;
  * planner, and reports agent-steps per second and heap per agent. Warm-up steps are played first and
  * not timed, so the JIT has compiled the loops.
  */
-@Command(name = "bench", description = "Time the offline engine; the last line is 'agent-steps/s: <number>'.")
+@Command(name = "bench", description = "Time the offline engine; the last line is 'agent-steps/s: <number>'.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab bench --agents 1000000 --steps 30",
+            "  llm-economist-lab bench --agents 100 --steps 2500 --warmup 0 --worker learning --planner icrl --sequential"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code compare}: overlays several run records and tabulates their outcomes. */
-@Command(name = "compare", description = "Overlay two or more run records; write comparison.csv, comparison.md and the overlaid figures.")
+@Command(name = "compare", description = "Overlay two or more run records; write comparison.csv, comparison.md and the overlaid figures.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab compare runs/saez runs/usfed --out comparison",
+            "  llm-economist-lab compare runs/a runs/b runs/c --out comparison --format png,svg,csv"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

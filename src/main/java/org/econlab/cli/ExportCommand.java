@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code export}: the figures of a saved run record as PNG, SVG, PDF and CSV, with captions. */
-@Command(name = "export", description = "Export the swf, tax_rates, labor, income (and votes) figures of a run record.")
+@Command(name = "export", description = "Export the swf, tax_rates, labor, income (and votes) figures of a run record.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab export runs/demo --out figures",
+            "  llm-economist-lab export runs/demo --out figures --format png --width 1600 --height 900 --dpi 300"})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code llm}: tools for LLM endpoints. */
-@Command(name = "llm", description = "LLM endpoint tools.", subcommands = {LlmCommand.Check.class})
+@Command(name = "llm", description = "LLM endpoint tools.", subcommands = {LlmCommand.Check.class},
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab llm check --endpoint local"})
 final class LlmCommand implements Runnable {
 
     @Spec
@@ -30,7 +32,11 @@ final class LlmCommand implements Runnable {
     }
 
     /** {@code llm check}: one request with JSON mode (and one without if that fails); prints model, latency, JSON mode. */
-    @Command(name = "check", description = "Test a connection: prints model, latency and whether JSON mode works.")
+    @Command(name = "check", description = "Test a connection: prints model, latency and whether JSON mode works.",
+            footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab llm check --endpoint local   # a profile from ~/.llm-economist-lab/endpoints.json",
+            "  llm-economist-lab llm check --llm-base-url http://localhost:11434 --llm-model llama3.1 --llm-provider ollama",
+            "  llm-economist-lab llm check --llm-base-url https://api.openai.com/v1 --llm-model gpt-4o-mini --llm-key-env OPENAI_API_KEY"})
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -42,16 +48,17 @@ final class LlmCommand implements Runnable {
         @Option(names = "--endpoints-file", paramLabel = "FILE", description = "endpoint file (default $ECONLAB_ENDPOINTS_FILE or ~/.llm-economist-lab/endpoints.json)")
         Path endpointsFile;
 
-        @Option(names = "--llm-base-url", paramLabel = "URL")
+        @Option(names = "--llm-base-url", paramLabel = "URL", description = "one-off endpoint base URL, e.g. http://localhost:8000/v1")
         String baseUrl;
 
-        @Option(names = "--llm-model", paramLabel = "MODEL")
+        @Option(names = "--llm-model", paramLabel = "MODEL", description = "model name for --llm-base-url")
         String model;
 
-        @Option(names = "--llm-provider", defaultValue = "openai", paramLabel = "openai|ollama")
+        @Option(names = "--llm-provider", defaultValue = "openai", paramLabel = "openai|ollama",
+                description = "wire format for --llm-base-url (default ${DEFAULT-VALUE})")
         String provider;
 
-        @Option(names = "--llm-key-env", paramLabel = "VAR")
+        @Option(names = "--llm-key-env", paramLabel = "VAR", description = "environment variable holding the API key for --llm-base-url")
         String keyEnv;
 
         @Override

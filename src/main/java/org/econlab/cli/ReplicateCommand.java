@@ -33,7 +33,11 @@ import java.util.concurrent.Callable;
  * {@code replication.csv} and {@code replication.md} ({@link ReplicationReport}). Runs are independent and
  * deterministic, so they are spread over the cores without changing any number.
  */
-@Command(name = "replicate", description = "Run the paper's experiments with built-in agents; writes DIR/replication.csv and DIR/replication.md.")
+@Command(name = "replicate", description = "Run the paper's experiments with built-in agents; writes DIR/replication.csv and DIR/replication.md.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab replicate --out runs/replication   # the README's Results",
+            "  llm-economist-lab replicate --quick --out runs/replication-quick",
+            "  llm-economist-lab replicate --out /shared/replication --shard 2/4   # one cluster task of four"})
 final class ReplicateCommand implements Callable<Integer> {
 
     static final int DEFAULT_SEEDS = 10;

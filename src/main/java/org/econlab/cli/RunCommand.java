@@ -30,7 +30,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code run}: plays a scenario headless and writes its run record. */
-@Command(name = "run", description = "Run a scenario headless, write its run record, print a summary line with swf=<final SWF>.")
+@Command(name = "run", description = "Run a scenario headless, write its run record, print a summary line with swf=<final SWF>.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab run sample-scenarios/us-fed-100-saez.json --out runs/demo",
+            "  llm-economist-lab run sample-scenarios/classroom-100.json --steps 500 --seed 7",
+            "  llm-economist-lab run sample-scenarios/llm-rational-5.json --endpoint local --record-llm --llm-budget-usd 2"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -132,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> warnings = context.warnings();
         for (String w : warnings) {
             o.println("warning: " + OneLine.of(w, OneLine.ERROR_MAX));
+            org.econlab.errors.LabLog.logger(RunCommand.class).warning(dir + ": " + w);
         }
         if (last == null) {
             o.println("done: " + OneLine.token(s.name()) + " steps=0 record=" + dir);

@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code saez}: the Saez optimal rates for a set of skills, as the reference computes them. */
-@Command(name = "saez", description = "Print the Saez optimal marginal rates (percent, two decimals, space-separated).")
+@Command(name = "saez", description = "Print the Saez optimal marginal rates (percent, two decimals, space-separated).",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab saez --brackets three --elasticity 3.0 --skills 673.9405,4415.7244,1715.8422,1219.3905,267.855   # 53.15 23.97 3.23",
+            "  llm-economist-lab saez --brackets three --elasticity 0.4 --skills 673.9405,4415.7244,1715.8422,1219.3905,267.855"})
 final class SaezCommand implements Callable<Integer> {
 
     @Spec

@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
  * grid optimum); coordinate ascent with restarts above, or exhaustive on request.
  */
 @Command(name = "stackelberg", description = "Print the welfare-maximising grid rates for best-responding workers"
-        + " (percent, space-separated) and swf=<value>, on one line.")
+        + " (percent, space-separated) and swf=<value>, on one line.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab stackelberg --brackets three --skills 673.9405,4415.7244,1715.8422,1219.3905,267.855 --swf inverse_skill",
+            "  llm-economist-lab stackelberg --scenario sample-scenarios/classroom-100.json",
+            "  llm-economist-lab stackelberg --scenario sample-scenarios/classroom-100.json --exhaustive   # minutes: 11^7 schedules"})
 final class StackelbergCommand implements Callable<Integer> {
 
     @Spec

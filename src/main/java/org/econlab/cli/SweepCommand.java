@@ -28,7 +28,12 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", subcommands = SweepCommand.Merge.class,
         description = {"Run a parameter sweep (JSON) into DIR; rerun the same command to resume after an interruption.",
                 "On a cluster: one task per shard with --shard I/N into a shared DIR, then the same command without"
-                        + " --shard writes sweep.csv and sweep-summary.csv (identical to a one-machine sweep)."})
+                        + " --shard writes sweep.csv and sweep-summary.csv (identical to a one-machine sweep)."},
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab sweep sample-scenarios/sweeps/saez-elasticity.sweep.json --out sweeps/elasticity --parallel 2",
+            "  llm-economist-lab sweep my.sweep.json --out /shared/sweeps/my --shard 3/8   # one cluster task of eight",
+            "  llm-economist-lab sweep my.sweep.json --out /shared/sweeps/my   # afterwards: the CSV files",
+            "  llm-economist-lab sweep merge node1/my node2/my --out my   # shards without a shared disk"})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -93,7 +98,10 @@ final class SweepCommand implements Callable<Integer> {
 
     /** {@code sweep merge}: copies the finished runs of several shard folders into one. */
     @Command(name = "merge", description = {"Copy the finished runs of sweep folders (e.g. shards run on machines"
-            + " without a shared disk) into one folder; then run 'sweep SWEEP.json --out DIR' to write the CSV files."})
+            + " without a shared disk) into one folder; then run 'sweep SWEEP.json --out DIR' to write the CSV files."},
+            footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab sweep merge node1/my node2/my node3/my --out my",
+            "  llm-economist-lab sweep my.sweep.json --out my   # then: sweep.csv and sweep-summary.csv"})
     static final class Merge implements Callable<Integer> {
 
         @Spec

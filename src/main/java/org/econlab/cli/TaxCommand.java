@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tax}: the tax owed on one income under a schedule. */
-@Command(name = "tax", description = "Print the tax owed on an income under marginal rates (two decimals).")
+@Command(name = "tax", description = "Print the tax owed on an income under marginal rates (two decimals).",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab tax --brackets us_fed_2024 --rates 10,12,22,24,32,35,37 --income 100000   # 17053.00",
+            "  llm-economist-lab tax --brackets 0,50000,10000000 --rates 10,40 --income 80000   # 17000.00"})
 final class TaxCommand implements Callable<Integer> {
 
     @Spec

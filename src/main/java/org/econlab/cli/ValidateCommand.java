@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code validate}: checks a scenario file; exit 0 when valid, 2 with the field path and reason otherwise. */
-@Command(name = "validate", description = "Check a scenario file; on error print the field path and the reason.")
+@Command(name = "validate", description = "Check a scenario file; on error print the field path and the reason.",
+        footer = {"", CommandTree.EXAMPLES,
+            "  llm-economist-lab validate sample-scenarios/three-5-rational.json"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

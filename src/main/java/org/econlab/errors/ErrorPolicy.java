@@ -3,29 +3,22 @@ package org.econlab.errors;
 import org.econlab.LabVersion;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
+import java.util.logging.Level;
+
 
 /**
  * The one place that decides what a user sees of an error (design note 15), for the command line and the window
  * alike. Anything the user can fix ({@link UserFixable}: bad input, a refused key, an unknown model, a replay miss,
  * a damaged cassette, a resource limit; any {@link IOException}: a path that cannot be written, a full disk; an
- * {@link OutOfMemoryError}) is exit code {@value #USER_ERROR} and one line. Anything else is our bug: exit code
+ * {@link OutOfMemoryError}) is exit code {@value #USER_ERROR} and one line, in plain words without Java class names
+ * ({@link PlainWords}). Anything else is our bug: exit code
  * {@value #INTERNAL_ERROR}, one line, and the stack trace in a log file the line points to. Lines are single-line,
- * capped at {@value OneLine#ERROR_MAX} characters and scrubbed of credentials. Stateless and thread-safe.
+ * capped at {@value OneLine#ERROR_MAX} characters and scrubbed of credentials. Thread-safe.
  */
 public final class ErrorPolicy {
 
@@ -44,11 +37,26 @@ public final class ErrorPolicy {
     public record Verdict(int exitCode, String line, boolean internal) {
     }
 
+    /** Errors already logged (weak keys compared by identity is what we want: Throwable keeps Object.equals). */
+    private static final Map<Throwable, Boolean> LOGGED = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
     private ErrorPolicy() {
     }
 
-    /** Classifies {@code error} and words its line. */
+    /**
+     * Classifies {@code error} and words its line. An internal error is also logged with its stack trace
+     * ({@link #writeLog}), once per error object, so a bug the window only shows in a dialog is in the log too.
+     */
     public static Verdict classify(Throwable error) {
+        Verdict v = verdict(error);
+        if (v.internal() && !LOGGED.containsKey(error)) {
+            log(error, null);
+        }
+        return v;
+    }
+
+    /** As {@link #classify} without logging anything. Pure. */
+    public static Verdict verdict(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof UserFixable u && u.userCanFix()) {
                 return user(message(t));
@@ -76,34 +84,17 @@ public final class ErrorPolicy {
     }
 
     private static Verdict user(String line) {
-        return new Verdict(USER_ERROR, clean(line), false);
+        return new Verdict(USER_ERROR, clean(PlainWords.of(line)), false);
     }
 
     private static String message(Throwable t) {
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? PlainWords.words(t.getClass().getSimpleName()) : m;
     }
 
-    /** An I/O failure in words: what happened to which path. */
+    /** An I/O failure in words: what happened to which path ({@link PlainWords#describe}). */
     static String describe(IOException e) {
-        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
-        String reason = e instanceof FileSystemException f ? f.getReason() : null;
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: cannot write or read " + file;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + file;
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists: " + file;
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder: " + file;
-        }
-        if (file != null) {
-            return file + ": " + (reason == null ? e.getClass().getSimpleName() : reason);
-        }
-        return message(e);
+        return PlainWords.describe(e);
     }
 
     /** The explanation of an {@link OutOfMemoryError}, with the heap figure and what to do. */
@@ -127,42 +118,22 @@ public final class ErrorPolicy {
     }
 
     /**
-     * Writes {@code error}'s stack trace (credentials scrubbed) to a new file in the log folder: {@code $ECONLAB_LOG_DIR},
-     * else {@code ~/.llm-economist-lab/logs}, else the temporary folder. Returns the file, or null when nothing
-     * could be written.
+     * Logs {@code error}'s stack trace (credentials scrubbed) through {@link LabLog} to the log file in the folder
+     * {@code env} names ({@code $ECONLAB_LOG_DIR}, else {@code ~/.llm-economist-lab/logs}, else the temporary folder)
+     * and returns that file, or null when nothing could be written. The file rotates by size (see {@link LabLog}).
      *
      * @param context a line saying what was running (e.g. the command), or null
      */
     public static Path writeLog(Throwable error, String context, Function<String, String> env) {
-        StringWriter w = new StringWriter();
-        try (PrintWriter p = new PrintWriter(w)) {
-            p.println("LLM Economist Lab " + LabVersion.get() + " on Java " + System.getProperty("java.version"));
-            if (context != null) {
-                p.println(context);
-            }
-            error.printStackTrace(p);
-        }
-        String text = Secrets.generic(w.toString());
-        String name = "error-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-                + "-" + ProcessHandle.current().pid() + ".log";
-        String fromEnv = env.apply(LOG_DIR_ENV);
-        Path[] candidates = {
-            fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv),
-            Path.of(System.getProperty("user.home"), ".llm-economist-lab", "logs"),
-            Path.of(System.getProperty("java.io.tmpdir"), "llm-economist-lab")};
-        for (Path dir : candidates) {
-            if (dir == null) {
-                continue;
-            }
-            try {
-                Files.createDirectories(dir);
-                Path f = dir.resolve(name);
-                Files.writeString(f, text, StandardCharsets.UTF_8);
-                return f;
-            } catch (IOException | RuntimeException e) {
-                // try the next folder
-            }
-        }
-        return null;
+        Path file = LabLog.install(env);
+        log(error, context);
+        return file;
+    }
+
+    private static void log(Throwable error, String context) {
+        LOGGED.put(error, Boolean.TRUE);
+        LabLog.logger(ErrorPolicy.class).log(Level.SEVERE, "internal error" + (context == null ? "" : " (" + context + ")")
+                + " in LLM Economist Lab " + LabVersion.get() + " (build " + LabVersion.build() + ") on Java "
+                + System.getProperty("java.version"), error);
     }
 }

@@ -125,7 +125,7 @@ public final class CassetteGateway implements LlmGateway, AutoCloseable {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("--replay-llm", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("--replay-llm", "cannot read " + file + ": " + org.econlab.errors.PlainWords.reason(e));
         }
         // A recording killed mid-write leaves a last line without its newline: drop it, never half-read it.
         boolean torn = !text.isEmpty() && !text.endsWith("\n");

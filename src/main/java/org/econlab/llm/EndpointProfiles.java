@@ -70,7 +70,7 @@ public final class EndpointProfiles {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), shown);
         } catch (IOException e) {
-            throw new InvalidInputException("", "cannot read " + shown + ": " + e.getMessage());
+            throw new InvalidInputException("", "cannot read " + shown + ": " + org.econlab.errors.PlainWords.reason(e));
         }
     }
 

@@ -62,14 +62,14 @@ public final class RunData {
             JsonElement e = JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8));
             manifest = e.getAsJsonObject();
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(manifestFile.toString(), "cannot be read: " + e.getMessage());
+            throw new InvalidInputException(manifestFile.toString(), "cannot be read: " + org.econlab.errors.PlainWords.reason(e));
         }
         Map<String, List<Double>> raw = new LinkedHashMap<>();
         String text;
         try {
             text = Files.readString(stepsFile, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + e.getMessage());
+            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + org.econlab.errors.PlainWords.reason(e));
         }
         // Every row is written with its newline and flushed: a last line without one was torn by a kill (or a full
         // disk) mid-write. Drop it whole, whatever it looks like; never read half a row.
@@ -91,7 +91,7 @@ public final class RunData {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + e.getMessage());
+            throw new InvalidInputException(stepsFile.toString(), "cannot be read: " + org.econlab.errors.PlainWords.reason(e));
         }
         int rows = raw.isEmpty() ? 0 : raw.values().iterator().next().size();
         Map<String, double[]> columns = new LinkedHashMap<>();

@@ -161,13 +161,7 @@ public final class RunStore {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return org.econlab.errors.PlainWords.describeFolder(e);
     }
 
     private static boolean isEmpty(Path dir) {

@@ -61,7 +61,7 @@ public final class ScenarioCodec {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("", "no such file: " + file);
         } catch (IOException e) {
-            throw new InvalidInputException("", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("", "cannot read " + file + ": " + org.econlab.errors.PlainWords.reason(e));
         }
         return parse(text);
     }

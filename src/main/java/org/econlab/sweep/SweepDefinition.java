@@ -79,7 +79,7 @@ public final class SweepDefinition {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("", "cannot read " + file + ": " + org.econlab.errors.PlainWords.reason(e));
         }
         JsonElement root = StrictJson.parse(text);
         Path folder = file.toAbsolutePath().getParent();

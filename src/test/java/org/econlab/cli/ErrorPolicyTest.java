@@ -49,10 +49,8 @@ class ErrorPolicyTest {
         assertEquals(1, line.lines().count(), line);
         assertTrue(line.startsWith("internal error: IllegalStateException: a bug of ours (details in " + logs), line);
         assertTrue(line.endsWith("run with --debug to print them"), line);
-        Path log;
-        try (Stream<Path> s = Files.list(logs)) {
-            log = s.findFirst().orElseThrow();
-        }
+        Path log = Path.of(line.substring(line.indexOf("(details in ") + 12, line.indexOf(")", line.indexOf("(details in "))));
+        assertEquals(logs.resolve(org.econlab.errors.LabLog.FILE).toAbsolutePath(), log);
         String text = Files.readString(log);
         assertTrue(text.contains("command: x") && text.contains("at org.econlab.cli.ErrorPolicyTest"), text);
 
