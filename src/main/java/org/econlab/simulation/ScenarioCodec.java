@@ -133,10 +133,6 @@ public final class ScenarioCodec {
         PlannerKinds.parse(planner, start.brackets());
         root.rejectUnknown();
 
-        if (random == RandomSource.NUMPY && population.personas() && population.skillsByOccupation()) {
-            throw new InvalidInputException("population.skills.conditionOnOccupation", "is the lab's own option;"
-                    + " the reference draws skills independently of occupation (random: numpy)");
-        }
         return new Scenario(name, description, seed, steps, taxYear, warmup, population, start, labour, swf,
                 new AgentSpec(worker.requiredString("kind"), worker.raw()),
                 new AgentSpec(planner.requiredString("kind"), planner.raw()), random);

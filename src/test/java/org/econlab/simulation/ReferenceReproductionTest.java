@@ -54,6 +54,29 @@ class ReferenceReproductionTest {
         assertEquals(null, p.drawnHours());
     }
 
+    /**
+     * Personas and utility types come from Python's {@code random} in the reference's order: per worker
+     * {@code uniform(0, total)} then {@code randint} over the age band, then the shuffled type list. Expected values:
+     * the reference's {@code generate_synthetic_data} and {@code distribute_agents} run by CPython on the lab's bundled
+     * table with {@code random.seed(42)}.
+     */
+    @Test
+    void personasAndUtilityTypesFollowPythonsRandom() {
+        Scenario s = ScenarioCodec.parse("{\"schemaVersion\": 1, \"seed\": 42, \"random\": \"numpy\","
+                + " \"population\": {\"agents\": 6, \"personas\": true, \"utilityMix\": {\"egotistical\": 50,"
+                + " \"altruistic\": 17, \"adversarial\": 33}}, \"worker\": {\"kind\": \"persona\"}}");
+        Population p = Simulation.populationOf(s);
+        String[] expected = {"Sales and related occupations/Male/55", "Office and administrative support/Female/28",
+                "Computer and mathematical occupations/Female/36", "Sales and related occupations/Female/53",
+                "Management occupations/Female/41", "Management occupations/Male/36"};
+        String[] types = {"EGOTISTICAL", "EGOTISTICAL", "ALTRUISTIC", "ADVERSARIAL", "EGOTISTICAL", "ADVERSARIAL"};
+        for (int i = 0; i < 6; i++) {
+            var persona = p.persona(i);
+            assertEquals(expected[i], persona.occupation() + "/" + persona.sex() + "/" + persona.age(), "persona " + i);
+            assertEquals(types[i], p.utilityType(i).name(), "utility type " + i);
+        }
+    }
+
     @Test
     void theFixedExperimentsPrintTheReferencesSwf(@TempDir Path tmp) throws Exception {
         check(tmp, "reference-fixed-saez-5.json", 11.191286253209537, "53.15,23.97,3.23");
