@@ -19,14 +19,27 @@ public final class FixedWorkers implements WorkerPolicy {
 
     private final Double hoursPerWeek;
     private final long seed;
+    private final double[] drawnHours;
 
     /**
      * @param hoursPerWeek the hours every worker supplies, or null for the reference's 40..60 draw
      * @param seed         run seed for the per-agent draw
      */
     public FixedWorkers(Double hoursPerWeek, long seed) {
+        this(hoursPerWeek, seed, null);
+    }
+
+    /**
+     * @param hoursPerWeek the hours every worker supplies, or null for the reference's 40..60 draw
+     * @param seed         run seed for the per-agent draw from the lab's streams
+     * @param drawnHours   the 40..60 hours already drawn with the reference's generator
+     *                     ({@link Population#drawnHours()}, {@code random: numpy}), used instead of the lab's draw;
+     *                     null for none
+     */
+    public FixedWorkers(Double hoursPerWeek, long seed, double[] drawnHours) {
         this.hoursPerWeek = hoursPerWeek;
         this.seed = seed;
+        this.drawnHours = drawnHours;
     }
 
     @Override
@@ -47,6 +60,9 @@ public final class FixedWorkers implements WorkerPolicy {
     public double hoursOf(int i) {
         if (hoursPerWeek != null) {
             return hoursPerWeek;
+        }
+        if (drawnHours != null) {
+            return drawnHours[i];
         }
         int span = PAPER_MAX_HOURS - PAPER_MIN_HOURS + 1;
         return PAPER_MIN_HOURS + (int) (RandomStreams.uniform(seed, Purpose.FIXED_HOURS, i, 0, 0) * span);

@@ -133,7 +133,7 @@ public final class PlannerKinds {
         return setup -> {
             double[] elasticity = fixed != null ? fixed : new double[] {setup.labour().frischElasticity()};
             return new FixedPlanner(SAEZ, TaxSchedule.of(brackets,
-                    SaezOptimalRates.ratesPercent(setup.population().skills(), brackets, elasticity)));
+                    SaezOptimalRates.ratesPercent(setup.population().plannerSkills(), brackets, elasticity)));
         };
     }
 

@@ -38,7 +38,7 @@ public final class WorkerKinds {
         register(FixedWorkers.KIND, "constant hours (given, or 40..60 per agent as in the paper)", (p, labour) -> {
             Double hours = p.has("hours") ? p.number("hours", 0, 0, labour.maxHoursPerWeek()) : null;
             p.rejectUnknown();
-            return setup -> new FixedWorkers(hours, setup.seed());
+            return setup -> new FixedWorkers(hours, setup.seed(), setup.population().drawnHours());
         });
         register(LearningWorkers.KIND, "bounded-rational in-context learners: noisy hill-climb over remembered"
                 + " returns per 10-hour bin (learningRate, explore, rebate, memory)", (p, labour) -> {

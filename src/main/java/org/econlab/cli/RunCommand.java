@@ -154,9 +154,16 @@ final class RunCommand implements Callable<Integer> {
         String rates = Arrays.stream(last.ratesPercent()).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r))
                 .collect(Collectors.joining(","));
         return String.format(Locale.ROOT,
-                "done: %s steps=%d agents=%d planner=%s worker=%s rates=[%s] swf=%.6f mean_labor=%.4f gini=%.6f"
+                "done: %s steps=%d agents=%d planner=%s worker=%s rates=[%s] swf=%s mean_labor=%.4f gini=%.6f"
                         + " total_tax=%.2f time=%.2fs record=%s",
                 OneLine.token(s.name()), last.step() + 1, s.population().agents(), s.planner().kind(),
-                s.worker().kind(), rates, last.swf(), last.meanHours(), last.gini(), last.totalTaxUsd(), seconds, dir);
+                s.worker().kind(), rates, swf(s, last.swf()), last.meanHours(), last.gini(), last.totalTaxUsd(),
+                seconds, dir);
+    }
+
+    /** Six decimals; every digit (as Python prints it) when the run reproduces the reference ({@code random: numpy}). */
+    private static String swf(Scenario s, double swf) {
+        return s.random() == org.econlab.random.RandomSource.NUMPY ? org.econlab.llm.PyText.repr(swf)
+                : String.format(Locale.ROOT, "%.6f", swf);
     }
 }

@@ -7,7 +7,6 @@ import org.econlab.economy.StackelbergSearch;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.WelfareFunction;
 
-import org.econlab.population.Population;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 
@@ -90,7 +89,7 @@ final class StackelbergCommand implements Callable<Integer> {
         }
         TaxBrackets b = brackets != null ? BracketsOption.parse(brackets) : sc.brackets();
         double[] v = skills != null ? BracketsOption.numbers("--skills", skills)
-                : Population.generate(sc.population(), seed != null ? seed : sc.seed()).skills();
+                : org.econlab.simulation.Simulation.populationOf(seed != null ? sc.withSeed(seed) : sc).skills();
         for (double x : v) {
             if (!(x >= 0) || !Double.isFinite(x)) {
                 throw new InvalidInputException("--skills", x + " must be a non-negative number");

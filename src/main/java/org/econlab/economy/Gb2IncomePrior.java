@@ -60,6 +60,22 @@ public record Gb2IncomePrior(double mu, double sigma, double nu, double tau) imp
         return mu * Math.pow(b / (1 - b), 1 / sigma);
     }
 
+    /**
+     * Incomes as the reference implementation computes them from its uniforms ({@code qGB2}): SciPy's F quantile
+     * {@code w = f.ppf(p, 2 nu, 2 tau)}, then {@code mu ((nu / tau) w)^(1 / sigma)}, with {@code 1 - p} for negative
+     * sigma; within 1e-12 relative of SciPy's (see {@link FQuantile}). The returned function is thread-safe.
+     */
+    public java.util.function.DoubleUnaryOperator referenceIncome() {
+        FQuantile f = new FQuantile(2 * nu, 2 * tau);
+        double ratio = nu / tau;
+        double power = 1 / sigma;
+        return p -> {
+            double w = f.at(sigma < 0 ? 1 - p : p);
+            double y = mu * Math.pow(ratio * w, power);
+            return y > Double.MAX_VALUE ? Double.MAX_VALUE : y;
+        };
+    }
+
     /** Income at {@code p}, solved to machine precision on the logit scale (accurate in both tails). */
     public double exactIncomeAt(double p) {
         return income(BetaLogitQuantile.of(nu, tau).exact(t(p)));

@@ -141,6 +141,19 @@ public record WelfareFunction(Kind kind, double epsilon) {
         return 1.0 / Math.max(40 * skill, 1.0);
     }
 
+    /**
+     * The paper's welfare as the reference computes it: Python's {@code sum([u[i] / max(z[i], 1) ...])} over workers
+     * {@code [0, n)}, a sequential sum of quotients ({@link Kind#INVERSE_INCOME}'s accumulator multiplies by the weight
+     * {@code 1 / max(z, 1)}, which can differ in the last digit).
+     */
+    public static double referenceInverseIncome(double[] utility, double[] incomeUsd, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += utility[i] / Math.max(incomeUsd[i], 1);
+        }
+        return s;
+    }
+
     /** A fresh, empty accumulator for this function. */
     public Accumulator accumulator() {
         return new Accumulator(this);

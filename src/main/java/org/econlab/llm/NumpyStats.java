@@ -15,45 +15,11 @@ final class NumpyStats {
 
     /** {@code np.add.reduce} over a contiguous array: NumPy's pairwise sum; 0 for an empty array. */
     static double sum(double[] a, int from, int to) {
-        int n = to - from;
-        if (n <= 0) {
-            return 0.0;
-        }
-        return pairwise(a, from, n);
+        return org.econlab.economy.PairwiseSum.of(a, from, to);
     }
 
     static double sum(double[] a) {
         return sum(a, 0, a.length);
-    }
-
-    private static double pairwise(double[] a, int from, int n) {
-        if (n < 8) {
-            double res = 0.0;
-            for (int i = 0; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        if (n <= 128) {
-            double[] r = new double[8];
-            for (int j = 0; j < 8; j++) {
-                r[j] = a[from + j];
-            }
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += a[from + i + j];
-                }
-            }
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwise(a, from, n2) + pairwise(a, from + n2, n - n2);
     }
 
     /** {@code np.mean} (NaN when empty, as NumPy with its warning). */

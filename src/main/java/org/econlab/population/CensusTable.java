@@ -156,6 +156,24 @@ public final class CensusTable {
     }
 
     /** Tables are equal when their rows (occupation, sex, weights) are equal, in order. */
+    /**
+     * The persona the reference implementation draws with Python's {@code random} (paper-model §4.1,
+     * {@code generate_synthetic_data}): {@code x = random.uniform(0, total)}, the first cell in file order whose
+     * cumulative weight is at least {@code x}, then {@code random.randint} over the band's ages. Consumes the draws in
+     * that order.
+     */
+    public Persona referencePersona(org.econlab.random.PythonRandom random) {
+        double x = random.uniform(0, totalWeight());
+        int cell = 0;
+        while (cell < cumulative.length - 1 && cumulative[cell] < x) {
+            cell++;
+        }
+        Row row = rows.get(cell / AGE_BANDS.size());
+        int[] range = AGE_RANGES[cell % AGE_BANDS.size()];
+        int age = (int) random.randint(range[0], range[1]);
+        return new Persona(row.occupation, row.sex, age);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CensusTable other) || other.rows.size() != rows.size()) {

@@ -20,12 +20,31 @@ public final class Population {
     private final byte[] utilityTypes;
     private final Persona[] personas;
     private final int[] skillOrder;
+    private final double[] plannerSkills;
+    private final double[] drawnHours;
 
     private Population(double[] skills, byte[] utilityTypes, Persona[] personas) {
+        this(skills, utilityTypes, personas, null, null);
+    }
+
+    private Population(double[] skills, byte[] utilityTypes, Persona[] personas, double[] plannerSkills,
+                       double[] drawnHours) {
         this.skills = skills;
         this.utilityTypes = utilityTypes;
         this.personas = personas;
         this.skillOrder = ascendingOrder(skills);
+        this.plannerSkills = plannerSkills == null ? skills : plannerSkills;
+        this.drawnHours = drawnHours;
+    }
+
+    /**
+     * A population drawn as the reference implementation draws it ({@code "random": "numpy"}, built by
+     * {@link ReferencePopulation}): the skills the workers earn with, the skills the reference hands its Saez planner
+     * (they differ only for the reference's fixed workers), and the fixed workers' drawn hours (or null).
+     */
+    static Population reference(double[] skills, byte[] utilityTypes, Persona[] personas, double[] plannerSkills,
+                                double[] drawnHours) {
+        return new Population(skills, utilityTypes, personas, plannerSkills, drawnHours);
     }
 
     /**
@@ -121,6 +140,20 @@ public final class Population {
         return skills;
     }
 
+    /**
+     * The skills a planner computes its schedule from (do not modify): {@link #skills()}, except in a population drawn
+     * as the reference does with its fixed workers, whose skills are drawn U(1.24, 159.1) while its Saez planner is
+     * given the GB2 draws (paper-model §2.1, RNG order item 3).
+     */
+    public double[] plannerSkills() {
+        return plannerSkills;
+    }
+
+    /** The hours per week the reference's fixed workers drew ({@code randint(40, 61)}), or null (do not modify). */
+    public double[] drawnHours() {
+        return drawnHours;
+    }
+
     public UtilityType utilityType(int i) {
         return UtilityType.values()[utilityTypes[i]];
     }
@@ -147,6 +180,7 @@ public final class Population {
     /** Approximate heap used by the columns, in bytes (for the benchmark's per-agent figure). */
     public long columnBytes() {
         return 8L * skills.length + utilityTypes.length + 4L * skillOrder.length
-                + (personas == null ? 0 : 8L * personas.length);
+                + (personas == null ? 0 : 8L * personas.length) + (plannerSkills == skills ? 0 : 8L * skills.length)
+                + (drawnHours == null ? 0 : 8L * drawnHours.length);
     }
 }

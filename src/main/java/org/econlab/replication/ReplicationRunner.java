@@ -97,7 +97,7 @@ public final class ReplicationRunner {
     /** One cell: its population once, the rational Stackelberg reference once, then each planner's run. */
     private static List<ReplicationRow> runCell(ReplicationPlan.Cell cell) {
         Scenario sc = cell.scenario();
-        Population population = Population.generate(sc.population(), sc.seed());
+        Population population = Simulation.populationOf(sc);
         double reference = StackelbergSearch.optimum(new StackelbergSearch.Problem(population.skills(), sc.brackets(),
                 sc.labour(), sc.swf(), ReplicationPlan.referenceRebate())).swf();
         List<ReplicationRow> rows = new ArrayList<>();

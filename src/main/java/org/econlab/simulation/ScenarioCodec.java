@@ -22,6 +22,8 @@ import org.econlab.economy.UniformSkillPrior;
 import org.econlab.population.CensusTable;
 import org.econlab.population.PopulationSpec;
 import org.econlab.population.UtilityMix;
+import org.econlab.random.NumpyRandomState;
+import org.econlab.random.RandomSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +107,15 @@ public final class ScenarioCodec {
         int taxYear = root.wholeInt("taxYearSteps", 25, 1, MAX_STEPS);
         int warmup = root.wholeInt("warmupSteps", 0, 0, MAX_STEPS);
 
+        String randomId = root.string("random", RandomSource.LAB.id());
+        RandomSource random = RandomSource.byId(randomId).orElseThrow(() -> new InvalidInputException(
+                root.pathOf("random"), "unknown random source \"" + randomId + "\" (known: " + RandomSource.ids()
+                + "; lab is the lab's own streams, numpy the reference implementation's generator)"));
+        if (random == RandomSource.NUMPY && (seed < 0 || seed > NumpyRandomState.MAX_SEED)) {
+            throw new InvalidInputException(root.pathOf("seed"), seed + " is outside 0..4294967295, the seeds"
+                    + " NumPy's np.random.seed accepts (this scenario has random: numpy)");
+        }
+
         PopulationSpec population = readPopulation(root.object("population"));
         TaxSchedule start = readBrackets(root.object("brackets"));
         JsonFields utility = root.object("utility");
@@ -124,7 +135,7 @@ public final class ScenarioCodec {
 
         return new Scenario(name, description, seed, steps, taxYear, warmup, population, start, labour, swf,
                 new AgentSpec(worker.requiredString("kind"), worker.raw()),
-                new AgentSpec(planner.requiredString("kind"), planner.raw()));
+                new AgentSpec(planner.requiredString("kind"), planner.raw()), random);
     }
 
     /** {@code utility.swf} (default: the paper's) and, for {@code atkinson}, {@code utility.atkinsonEpsilon}. */
@@ -300,6 +311,9 @@ public final class ScenarioCodec {
         o.addProperty("steps", s.steps());
         o.addProperty("taxYearSteps", s.taxYearSteps());
         o.addProperty("warmupSteps", s.warmupSteps());
+        if (s.random() != RandomSource.LAB) { // absent means lab: files written before the field stay identical
+            o.addProperty("random", s.random().id());
+        }
 
         JsonObject pop = new JsonObject();
         pop.addProperty("agents", s.population().agents());

@@ -10,10 +10,14 @@ import org.econlab.agents.StepMetrics;
 import org.econlab.agents.WorkerPolicy;
 import org.econlab.economy.Gini;
 import org.econlab.economy.LabourModel;
+import org.econlab.economy.PairwiseSum;
 import org.econlab.economy.WelfareFunction;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
+import org.econlab.agents.FixedWorkers;
 import org.econlab.population.Population;
+import org.econlab.population.ReferencePopulation;
+import org.econlab.random.RandomSource;
 import org.econlab.population.WorkerState;
 
 import java.util.ArrayList;
@@ -54,6 +58,8 @@ public final class Simulation {
     private final int chunks;
     private final List<SimulationListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> metricNames;
+    /** Sums as the reference does them ({@link Scenario#referenceArithmetic()}). */
+    private final boolean referenceArithmetic;
 
     // Per-chunk partial results, reused every step.
     private final double[] chunkTax;
@@ -98,6 +104,18 @@ public final class Simulation {
 
     private static Population generate(Scenario scenario) {
         MemoryEstimate.check(scenario);
+        return populationOf(scenario);
+    }
+
+    /**
+     * The population of {@code scenario} at its seed: from the lab's streams, or drawn as the reference implementation
+     * draws it ({@code random: numpy}; {@link ReferencePopulation}, fixed workers included).
+     */
+    public static Population populationOf(Scenario scenario) {
+        if (scenario.random() == RandomSource.NUMPY) {
+            return ReferencePopulation.generate(scenario.population(), scenario.seed(),
+                    FixedWorkers.KIND.equals(scenario.worker().kind()));
+        }
         return Population.generate(scenario.population(), scenario.seed());
     }
 
@@ -132,6 +150,7 @@ public final class Simulation {
         List<String> names = new ArrayList<>(workers.metrics().names());
         names.addAll(planner.metrics().names());
         this.metricNames = List.copyOf(names);
+        this.referenceArithmetic = scenario.referenceArithmetic();
     }
 
     /** Names of the agents' extra per-step figures, fixed for the run (extra steps.csv columns). */
@@ -307,8 +326,12 @@ public final class Simulation {
             chunkTax[c] = sum;
         });
         double revenue = 0;
-        for (int c = 0; c < chunks; c++) {
-            revenue += chunkTax[c];
+        if (referenceArithmetic) {
+            revenue = PairwiseSum.of(taxPaid, 0, n); // the reference's np.sum(taxes)
+        } else {
+            for (int c = 0; c < chunks; c++) {
+                revenue += chunkTax[c];
+            }
         }
         double rebate = revenue / n;
         state.setRebateUsd(rebate);
@@ -362,7 +385,8 @@ public final class Simulation {
                 hoursHistogram[b] += chunkHours[c][b];
             }
         }
-        double swf = welfare.value();
+        double swf = referenceArithmetic && scenario.swf().kind() == WelfareFunction.Kind.INVERSE_INCOME
+                ? WelfareFunction.referenceInverseIncome(utility, income, n) : welfare.value();
         double gini = Gini.of(income, population.skillOrder());
 
         forEachChunk(c -> {

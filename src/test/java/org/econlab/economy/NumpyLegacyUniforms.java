@@ -1,6 +1,6 @@
 package org.econlab.economy;
 
-import org.apache.commons.math3.random.MersenneTwister;
+import org.econlab.random.NumpyRandomState;
 
 /**
  * The uniforms NumPy's legacy {@code np.random.seed(s); np.random.uniform(size=n)} draws: MT19937 seeded
@@ -13,14 +13,7 @@ final class NumpyLegacyUniforms {
     }
 
     static double[] draw(int seed, int n) {
-        MersenneTwister mt = new MersenneTwister(seed);
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            long a = (mt.nextInt() & 0xffffffffL) >>> 5;
-            long b = (mt.nextInt() & 0xffffffffL) >>> 6;
-            p[i] = (a * 67108864.0 + b) / 9007199254740992.0;
-        }
-        return p;
+        return new NumpyRandomState(seed).uniform(0, 1, n);
     }
 
     /** The reference's seed-42 skills: {@code GB2 quantile(p) / 40}. */

@@ -117,6 +117,28 @@ class PaperPromptsGoldenTest {
                 + "\"planner\":{\"kind\":\"democratic\",\"platforms\":true,\"electorate\":{\"kind\":\"llm\"}}");
     }
 
+    /**
+     * {@code random: numpy}: the reference's seed-42 population, so worker_0's first prompt is the reference's, skill
+     * 673.9404573630337 (paper-model §2.1) and its income at 40 hours as Python prints {@code v * 40}.
+     */
+    @Test
+    void numpySeed42GivesTheReferencesFirstWorkerPrompt(@TempDir Path dir) throws IOException {
+        check(dir, "numpy-seed42", "\"random\":\"numpy\",\"population\":{\"agents\":5},"
+                + "\"worker\":{\"kind\":\"llm\",\"endpoint\":\"fake\"},\"planner\":{\"kind\":\"llm\",\"endpoint\":\"fake\"}");
+        String golden = Files.readString(Path.of("src/test/resources/golden-prompts/numpy-seed42.txt"));
+        String first = "=== SYSTEM\nYou are worker_0, a citizen of Princetonia. Your skill level is 673.9404573630337 with"
+                + " an expected income of 26957.618294521348 at 40 hours of labor each week. Each year you will have the"
+                + " option to choose the number of hours of labor to perform each week.                     You can work"
+                + " overtime (>40 hours per week) or undertime (<40 hours per week).                     You will"
+                + " receive income z proportional to the number of hours worked and your skill level.                    "
+                + " Your goal is to maximize your isoelastic utility.                     Make sure to sufficiently"
+                + " explore different amounts of LABOR before exploiting the best one for maximum utility u.          "
+                + "           Once you find the maximum utility, only output LABOR corresponding to maximum utility u."
+                + "                     Use the JSON format: {\"LABOR\": \"X\"} and replace \"X\" with your answer.\n"
+                + "\n=== USER\nHistorical data:\nTimestep 0:\nTAX: = [50, 50, 50]\nskill: s = 673.9404573630337\n";
+        assertTrue(golden.contains(first), "worker_0's first prompt");
+    }
+
     /** Runs 3 steps (tax year 2, so a decision at step 2) and compares every prompt sent with the golden file. */
     private void check(Path dir, String name, String fields) throws IOException {
         server.received.clear();
