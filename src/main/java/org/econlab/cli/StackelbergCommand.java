@@ -85,8 +85,10 @@ final class StackelbergCommand implements Callable<Integer> {
             throw new InvalidInputException("--seed", "is only used with --scenario");
         }
         TaxBrackets b = brackets != null ? BracketsOption.parse(brackets) : sc.brackets();
-        double[] v = skills != null ? BracketsOption.numbers("--skills", skills)
-                : Population.generate(sc.population(), seed != null ? seed : sc.seed()).skills();
+        Population drawn = skills != null ? null : Population.generate(sc.population(), seed != null ? seed : sc.seed());
+        double[] v = skills != null ? BracketsOption.numbers("--skills", skills) : drawn.skills();
+        // The scenario's workers keep their own deltas (heterogeneous elasticities) unless --delta sets one for all.
+        double[] ownDeltas = drawn == null || delta != null ? null : drawn.deltas();
         for (double x : v) {
             if (!(x >= 0) || !Double.isFinite(x)) {
                 throw new InvalidInputException("--skills", x + " must be a non-negative number");
@@ -108,7 +110,7 @@ final class StackelbergCommand implements Callable<Integer> {
             throw new InvalidInputException(c != null && !(c > 0) ? "--c" : delta != null && !(delta > 1) ? "--delta"
                     : "--max-hours", e.getMessage());
         }
-        StackelbergSearch.Problem problem = new StackelbergSearch.Problem(v, b, labour, welfare, r);
+        StackelbergSearch.Problem problem = new StackelbergSearch.Problem(v, b, labour, welfare, r, ownDeltas);
         StackelbergSearch.Result result = exhaustive
                 ? StackelbergSearch.exhaustive(problem, true)
                 : StackelbergSearch.optimum(problem, restarts);

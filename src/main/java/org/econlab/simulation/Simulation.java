@@ -315,6 +315,7 @@ public final class Simulation {
 
         TaxBrackets brackets = tax.brackets();
         double maxHours = labour.maxHoursPerWeek();
+        double[] ownDeltas = population.deltas();
         forEachChunk(c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
@@ -332,7 +333,8 @@ public final class Simulation {
             for (int i = from; i < to; i++) {
                 double z = income[i];
                 double l = hours[i];
-                double u = z - taxPaid[i] + rebate - labour.labourCost(l);
+                double u = z - taxPaid[i] + rebate
+                        - (ownDeltas == null ? labour.labourCost(l) : labour.labourCost(l, ownDeltas[i]));
                 utility[i] = u;
                 welfare.add(u, z, skills[i]);
                 utilities += u;
