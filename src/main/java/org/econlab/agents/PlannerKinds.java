@@ -101,6 +101,10 @@ public final class PlannerKinds {
                             setup.population().deltas()), restarts)
                             .schedule(brackets));
                 });
+        register(PolicyGradientPlanner.KIND, "a trained planner (the train command): a softmax policy over the DELTAs"
+                + " {-20..20} per bracket each tax year from the rates, last year's hours and incomes and the welfare"
+                + " trend (policy: a policy file written by train, or its JSON object; greedy: play the most likely"
+                + " DELTA, default true, or sample it with the run seed)", PlannerKinds::policyGradient);
         KindProvider.loadAll(); // governance, llm and other modules add their kinds
     }
 
@@ -161,6 +165,33 @@ public final class PlannerKinds {
         double[] skills = setup.population().skills();
         return mean ? new double[] {SaezOptimalRates.meanElasticity(skills, deltas)}
                 : SaezOptimalRates.bracketElasticities(skills, deltas, brackets);
+    }
+
+    private static Factory policyGradient(JsonFields p, TaxBrackets brackets) {
+        JsonElement raw = p.raw().get("policy");
+        String path = p.pathOf("policy");
+        com.google.gson.JsonObject json;
+        if (raw == null || raw.isJsonNull()) {
+            throw new InvalidInputException(path, "is required: the policy file the train command wrote, or its JSON");
+        } else if (raw.isJsonObject()) {
+            p.object("policy");
+            json = raw.getAsJsonObject();
+        } else {
+            String file = p.requiredString("policy");
+            try {
+                json = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(java.nio.file.Path.of(file),
+                        java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new InvalidInputException(path, "cannot read the policy file " + file + " ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(path, file + " is not a JSON policy file");
+            }
+        }
+        LinearSoftmaxPolicy policy = LinearSoftmaxPolicy.fromJson(json, brackets.count(), path);
+        boolean greedy = p.bool("greedy", true);
+        p.rejectUnknown();
+        return setup -> new PolicyGradientPlanner(setup, policy, greedy);
     }
 
     /** Adds a kind; later issues register theirs here. */

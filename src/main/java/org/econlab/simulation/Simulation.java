@@ -185,11 +185,11 @@ public final class Simulation {
     }
 
     /**
-     * The workers' then the planner's per-agent figures (satisfaction, vote, LLM exchanges) for the window's
-     * agent table. Read only on the runner thread between steps (e.g. through {@code SimulationRunner.inspect}).
+     * Each worker's own delta (when workers have their own, issue 20), then the workers' and the planner's per-agent
+     * figures (satisfaction, vote, LLM exchanges) for the window's agent table. Read only on the runner thread between steps (e.g. through {@code SimulationRunner.inspect}).
      */
     public AgentDetails agentDetails() {
-        return workers.agentDetails().merge(planner.agentDetails());
+        return AgentDetails.ownDeltas(population).merge(workers.agentDetails()).merge(planner.agentDetails());
     }
 
     /**

@@ -1,0 +1,127 @@
+package org.econlab.agents;
+
+import org.econlab.economy.RateDeltas;
+import org.econlab.economy.TaxSchedule;
+import org.econlab.population.Population;
+import org.econlab.population.WorkerState;
+import org.econlab.random.RandomStreams;
+import org.econlab.random.RandomStreams.Purpose;
+
+/**
+ * A planner trained, not prompted (issue 20): at each tax-year start it applies one DELTA per bracket from the LLM
+ * planner's action space {-20, -10, 0, +10, +20} (planner rule: truncated at 0 and 100) chosen by a
+ * {@link LinearSoftmaxPolicy} from the observations of {@link PolicyFeatures} (rates, last year's hours and income
+ * distribution, the welfare trend). It plays the policy's most likely action ({@code greedy}, default) or samples
+ * with the run seed; in a training episode ({@link PolicyEpisode} in the run's context) it samples with the
+ * episode's seed and records its decisions and each year's SWF. Trained by
+ * {@code org.econlab.training.PolicyGradientTrainer} (REINFORCE with a learned baseline).
+ *
+ * <p>Runner thread only.
+ */
+public final class PolicyGradientPlanner implements PlannerPolicy {
+
+    public static final String KIND = "policy_gradient";
+
+    private final LinearSoftmaxPolicy policy;
+    private final boolean greedy;
+    private final long seed;
+    private final PolicyEpisode episode;
+    private final int brackets;
+    private final int totalYears;
+    private final double[] lastMove;
+    private final double[] reachShare;
+    private double hoursShare;
+    private int decision = -1;
+    private double yearSwfSum;
+    private int yearSwfCount;
+    private double lastYearSwf = Double.NaN;
+    private double yearBeforeSwf = Double.NaN;
+
+    /**
+     * @param policy the trained policy (ignored in a training episode, which brings its own)
+     * @param greedy play the most likely DELTA (true) or sample it with the run seed
+     */
+    public PolicyGradientPlanner(AgentSetup setup, LinearSoftmaxPolicy policy, boolean greedy) {
+        this.episode = setup.context().find(PolicyEpisode.class).orElse(null);
+        this.policy = episode != null ? episode.policy() : policy;
+        this.greedy = greedy;
+        this.seed = setup.seed();
+        this.brackets = setup.startSchedule().bracketCount();
+        if (this.policy.brackets() != brackets) {
+            throw new IllegalArgumentException("the policy has " + this.policy.brackets() + " brackets, the scenario "
+                    + brackets);
+        }
+        this.totalYears = Math.max(1, (setup.totalSteps() + setup.taxYearSteps() - 1) / setup.taxYearSteps());
+        this.lastMove = new double[brackets];
+        this.reachShare = new double[brackets];
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public TaxSchedule decide(StepContext ctx) {
+        if (yearSwfCount > 0) {
+            yearBeforeSwf = lastYearSwf;
+            lastYearSwf = yearSwfSum / yearSwfCount;
+        }
+        yearSwfSum = 0;
+        yearSwfCount = 0;
+        decision++;
+        double trend = Double.isNaN(yearBeforeSwf) || yearBeforeSwf == 0 ? 0
+                : Math.tanh(5 * (lastYearSwf - yearBeforeSwf) / Math.abs(yearBeforeSwf));
+        double progress = Math.min(1, (double) ctx.taxYear() / totalYears);
+        PolicyFeatures.Observation o = new PolicyFeatures.Observation(ctx.schedule().ratesPercent(), progress,
+                hoursShare, reachShare.clone(), trend, lastMove.clone());
+        double[][] phi = new double[brackets][PolicyFeatures.count(brackets)];
+        int[] action = new int[brackets];
+        double[] deltas = new double[brackets];
+        for (int j = 0; j < brackets; j++) {
+            PolicyFeatures.bracket(o, j, phi[j]);
+            if (episode != null) {
+                action[j] = policy.sample(phi[j], RandomStreams.uniform(episode.samplingSeed(), Purpose.PLANNER_POLICY,
+                        j, ctx.step(), 0));
+            } else if (greedy) {
+                action[j] = policy.greedy(phi[j]);
+            } else {
+                action[j] = policy.sample(phi[j], RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, j, ctx.step(), 0));
+            }
+            deltas[j] = LinearSoftmaxPolicy.DELTAS[action[j]];
+        }
+        if (episode != null) {
+            double[] psi = new double[PolicyFeatures.baselineCount(brackets)];
+            PolicyFeatures.global(o, psi);
+            episode.record(new PolicyEpisode.Decision(phi, action, psi));
+        }
+        System.arraycopy(deltas, 0, lastMove, 0, brackets);
+        return RateDeltas.applyPlannerRule(ctx.schedule(), deltas);
+    }
+
+    @Override
+    public void observe(StepContext ctx, Population population, WorkerState state, double swf) {
+        yearSwfSum += swf;
+        yearSwfCount++;
+        if (episode != null) {
+            episode.addSwf(Math.max(0, decision), swf);
+        }
+        if (ctx.lastStepOfTaxYear()) {
+            double[] hours = state.hours();
+            double[] z = state.income();
+            int n = state.size();
+            double h = 0;
+            int[] reach = new int[brackets];
+            for (int i = 0; i < n; i++) {
+                h += hours[i];
+                for (int j = 0; j < brackets && z[i] > ctx.schedule().brackets().lowerUsd(j); j++) {
+                    reach[j]++;
+                }
+            }
+            hoursShare = h / n / ctx.labour().maxHoursPerWeek();
+            for (int j = 0; j < brackets; j++) {
+                reachShare[j] = (double) reach[j] / n;
+            }
+        }
+    }
+}
