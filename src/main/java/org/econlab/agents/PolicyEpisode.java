@@ -44,7 +44,8 @@ public final class PolicyEpisode {
         decisions.add(d);
     }
 
-    void addSwf(int decision, double swf) {
+    void addSwf(int year, double swf) {
+        int decision = year;
         if (decision >= swfSum.length) {
             swfSum = java.util.Arrays.copyOf(swfSum, 2 * decision + 1);
             swfCount = java.util.Arrays.copyOf(swfCount, 2 * decision + 1);
@@ -58,9 +59,16 @@ public final class PolicyEpisode {
         return List.copyOf(decisions);
     }
 
-    /** Mean SWF of the steps each decision's rates were in force (one per decision). */
+    /**
+     * Mean SWF of each tax year from the first decision on: one per decision, then the years after the planner
+     * committed (at least as many values as decisions).
+     */
     public double[] meanSwfPerDecision() {
-        double[] m = new double[decisions.size()];
+        int years = decisions.size();
+        while (years < swfCount.length && swfCount[years] > 0) {
+            years++;
+        }
+        double[] m = new double[years];
         for (int y = 0; y < m.length; y++) {
             m[y] = y < swfCount.length && swfCount[y] > 0 ? swfSum[y] / swfCount[y] : 0;
         }

@@ -13,7 +13,9 @@ import org.econlab.random.RandomStreams.Purpose;
  * {@link LinearSoftmaxPolicy} from the observations of {@link PolicyFeatures} (rates, last year's hours and income
  * distribution, the welfare trend). It plays the policy's most likely action ({@code greedy}, default) or samples
  * with the run seed; in a training episode ({@link PolicyEpisode} in the run's context) it samples with the
- * episode's seed and records its decisions and each year's SWF. Trained by
+ * episode's seed and records its decisions and each year's SWF. From {@code commit} of the run on (default 0.8, as
+ * icrl) it keeps the rates it has, so that workers, who explore until the final tenth, learn what that schedule does
+ * to them; those years still count in the returns of the decisions before them. Trained by
  * {@code org.econlab.training.PolicyGradientTrainer} (REINFORCE with a learned baseline).
  *
  * <p>Runner thread only.
@@ -21,9 +23,12 @@ import org.econlab.random.RandomStreams.Purpose;
 public final class PolicyGradientPlanner implements PlannerPolicy {
 
     public static final String KIND = "policy_gradient";
+    /** Share of the run after which the rates are kept (as icrl's commit). */
+    public static final double DEFAULT_COMMIT = 0.8;
 
     private final LinearSoftmaxPolicy policy;
     private final boolean greedy;
+    private final double commit;
     private final long seed;
     private final PolicyEpisode episode;
     private final int brackets;
@@ -32,6 +37,7 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
     private final double[] reachShare;
     private double hoursShare;
     private int decision = -1;
+    private int year = -1;      // tax-year decisions taken or skipped (committed)
     private double yearSwfSum;
     private int yearSwfCount;
     private double lastYearSwf = Double.NaN;
@@ -40,8 +46,10 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
     /**
      * @param policy the trained policy (ignored in a training episode, which brings its own)
      * @param greedy play the most likely DELTA (true) or sample it with the run seed
+     * @param commit share of the run from which the rates are kept, in (0, 1]
      */
-    public PolicyGradientPlanner(AgentSetup setup, LinearSoftmaxPolicy policy, boolean greedy) {
+    public PolicyGradientPlanner(AgentSetup setup, LinearSoftmaxPolicy policy, boolean greedy, double commit) {
+        this.commit = commit;
         this.episode = setup.context().find(PolicyEpisode.class).orElse(null);
         this.policy = episode != null ? episode.policy() : policy;
         this.greedy = greedy;
@@ -69,6 +77,10 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
         }
         yearSwfSum = 0;
         yearSwfCount = 0;
+        year++;
+        if (ctx.step() >= commit * ctx.totalSteps()) {
+            return ctx.schedule(); // committed: the years from here count in earlier decisions' returns
+        }
         decision++;
         double trend = Double.isNaN(yearBeforeSwf) || yearBeforeSwf == 0 ? 0
                 : Math.tanh(5 * (lastYearSwf - yearBeforeSwf) / Math.abs(yearBeforeSwf));
@@ -104,7 +116,7 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
         yearSwfSum += swf;
         yearSwfCount++;
         if (episode != null) {
-            episode.addSwf(Math.max(0, decision), swf);
+            episode.addSwf(Math.max(0, year), swf);
         }
         if (ctx.lastStepOfTaxYear()) {
             double[] hours = state.hours();

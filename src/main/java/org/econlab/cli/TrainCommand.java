@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--entropy", description = "entropy bonus (default " + PolicyGradientTrainer.Settings.DEFAULT_ENTROPY + ")")
     Double entropy;
 
+    @Option(names = "--discount", description = "gamma in (0, 1]: weight of welfare s tax years ahead (default "
+            + PolicyGradientTrainer.Settings.DEFAULT_DISCOUNT + ")")
+    Double discount;
+
     @Option(names = "--threads", description = "episodes run at once (default: all cores); results do not depend on it")
     Integer threads;
 
@@ -86,12 +90,16 @@ final class TrainCommand implements Callable<Integer> {
         if (!(ent >= 0 && ent <= 10)) {
             throw new InvalidInputException("--entropy", ent + " is outside 0..10");
         }
+        double gamma = discount == null ? PolicyGradientTrainer.Settings.DEFAULT_DISCOUNT : discount;
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new InvalidInputException("--discount", gamma + " is outside (0, 1]");
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1 || nThreads > 1024) {
             throw new InvalidInputException("--threads", nThreads + " is outside 1..1024");
         }
         PolicyGradientTrainer.Settings settings = new PolicyGradientTrainer.Settings(episodes, trainingSeeds, b, lr, ent,
-                trainingSeeds[0]);
+                trainingSeeds[0], gamma);
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         PolicyTraining.Outcome outcome = PolicyTraining.trainInto(sc, settings, nThreads, out, fresh,

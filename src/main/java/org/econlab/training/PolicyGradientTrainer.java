@@ -42,8 +42,9 @@ import java.util.concurrent.Future;
  * training seed (seeds used in turn), with the planner sampling its DELTAs; episode e's draws come from
  * {@code mix(samplingSeed + e)}. <b>Reward</b> of tax year y: its mean SWF divided by the welfare of the start
  * schedule under exact best responses on that population (a fixed scale per seed, so that seeds with larger welfare
- * do not dominate). <b>Return</b> {@code G_y = sum_{s >= y} r_s / Y} (Y tax years: the objective is the run's mean
- * welfare). <b>Baseline</b> {@code V(psi_y)}, linear in the year's global features, refitted after every batch by
+ * do not dominate). <b>Return</b> {@code G_y = (1 - gamma) sum_{s >= y} gamma^(s-y) r_s} ({@code discount} gamma,
+ * default 0.9: a decision is credited with the welfare of the next ten or so tax years, where its effect is, rather
+ * than with all later years' noise; gamma = 1 gives {@code sum_{s >= y} r_s / Y}, the run's mean welfare). <b>Baseline</b> {@code V(psi_y)}, linear in the year's global features, refitted after every batch by
  * ridge least squares on that batch's returns (used for the next batch, so the gradient stays unbiased).
  * <b>Update</b> per batch of episodes: the advantages {@code G_y - V(psi_y)} are centred and scaled over the batch;
  * the gradient {@code sum A_y (e_a - p) phi_j} over every decision and bracket, averaged per episode, plus
@@ -68,16 +69,25 @@ public final class PolicyGradientTrainer {
      * @param learningRate Adam's step size
      * @param entropyBonus weight of the entropy gradient (keeps exploring early)
      * @param samplingSeed seed of the action draws
+     * @param discount     gamma in (0, 1]: weight of a tax year s years ahead in a decision's return
      */
     public record Settings(int episodes, long[] seeds, int batch, double learningRate, double entropyBonus,
-                           long samplingSeed) {
+                           long samplingSeed, double discount) {
         public static final int DEFAULT_BATCH = 8;
         public static final double DEFAULT_LEARNING_RATE = 0.05;
         public static final double DEFAULT_ENTROPY = 0.01;
+        public static final double DEFAULT_DISCOUNT = 0.9;
+
+        /** Settings with the default discount. */
+        public Settings(int episodes, long[] seeds, int batch, double learningRate, double entropyBonus,
+                        long samplingSeed) {
+            this(episodes, seeds, batch, learningRate, entropyBonus, samplingSeed, DEFAULT_DISCOUNT);
+        }
 
         public Settings {
-            if (episodes < 1 || batch < 1 || seeds.length == 0 || !(learningRate > 0) || !(entropyBonus >= 0)) {
-                throw new IllegalArgumentException("episodes, batch and seeds must be positive");
+            if (episodes < 1 || batch < 1 || seeds.length == 0 || !(learningRate > 0) || !(entropyBonus >= 0)
+                    || !(discount > 0 && discount <= 1)) {
+                throw new IllegalArgumentException("episodes, batch, seeds and discount must be positive");
             }
             seeds = seeds.clone();
         }
@@ -105,6 +115,7 @@ public final class PolicyGradientTrainer {
             o.addProperty("learningRate", learningRate);
             o.addProperty("entropyBonus", entropyBonus);
             o.addProperty("samplingSeed", samplingSeed);
+            o.addProperty("discount", discount);
             return o;
         }
     }
@@ -281,15 +292,19 @@ public final class PolicyGradientTrainer {
         List<double[]> returns = new ArrayList<>();
         List<double[]> advantages = new ArrayList<>();
         for (EpisodeResult r : batch) {
-            int years = r.decisions().size();
-            double[] ret = new double[years];
+            int years = r.rewards().length; // decisions, then the committed years
+            double[] all = new double[years];
             double acc = 0;
+            double gamma = settings.discount();
+            double norm = gamma < 1 ? 1 - gamma : 1.0 / Math.max(1, years);
             for (int y = years - 1; y >= 0; y--) {
-                acc += r.rewards()[y] / years;
-                ret[y] = acc;
+                acc = r.rewards()[y] * norm + gamma * acc;
+                all[y] = acc;
             }
-            double[] adv = new double[years];
-            for (int y = 0; y < years; y++) {
+            int decided = r.decisions().size();
+            double[] ret = java.util.Arrays.copyOf(all, decided);
+            double[] adv = new double[decided];
+            for (int y = 0; y < decided; y++) {
                 adv[y] = ret[y] - policy.value(r.decisions().get(y).psi());
             }
             returns.add(ret);
