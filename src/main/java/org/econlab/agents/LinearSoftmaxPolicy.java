@@ -111,6 +111,17 @@ public record LinearSoftmaxPolicy(int brackets, double[][] theta, double[] basel
         return best;
     }
 
+    /** The expected DELTA {@code sum_a p_a DELTA_a} (points) for one bracket's features. */
+    public double expectedDelta(double[] phi) {
+        double[] p = new double[ACTIONS];
+        probabilities(phi, p);
+        double e = 0;
+        for (int a = 0; a < ACTIONS; a++) {
+            e += p[a] * DELTAS[a];
+        }
+        return e;
+    }
+
     /** The baseline's value of a year with global features {@code psi}. */
     public double value(double[] psi) {
         double s = 0;

@@ -103,9 +103,9 @@ public final class PlannerKinds {
                 });
         register(PolicyGradientPlanner.KIND, "a trained planner (the train command): a softmax policy over the DELTAs"
                 + " {-20..20} per bracket each tax year from the rates, last year's hours and incomes and the welfare"
-                + " trend (policy: a policy file written by train, or its JSON object; greedy: play the most likely"
-                + " DELTA, default true, or sample it with the run seed; commit: share of the run from which the rates are kept, default"
-                + " 0.8)", PlannerKinds::policyGradient);
+                + " trend (policy: a policy file written by train, or its JSON object; play: mean = the expected"
+                + " DELTA rounded to the grid (default), mode = the most likely, sample = drawn with the run seed;"
+                + " commit: share of the run from which the rates are kept, default 0.8)", PlannerKinds::policyGradient);
         KindProvider.loadAll(); // governance, llm and other modules add their kinds
     }
 
@@ -190,10 +190,12 @@ public final class PlannerKinds {
             }
         }
         LinearSoftmaxPolicy policy = LinearSoftmaxPolicy.fromJson(json, brackets.count(), path);
-        boolean greedy = p.bool("greedy", true);
+        String how = p.choice("play", PolicyGradientPlanner.Play.MEAN.id(), java.util.Arrays.stream(
+                PolicyGradientPlanner.Play.values()).map(PolicyGradientPlanner.Play::id).toList());
+        PolicyGradientPlanner.Play play = PolicyGradientPlanner.Play.valueOf(how.toUpperCase(java.util.Locale.ROOT));
         double commit = p.number("commit", PolicyGradientPlanner.DEFAULT_COMMIT, 0.05, 1);
         p.rejectUnknown();
-        return setup -> new PolicyGradientPlanner(setup, policy, greedy, commit);
+        return setup -> new PolicyGradientPlanner(setup, policy, play, commit);
     }
 
     /** Adds a kind; later issues register theirs here. */

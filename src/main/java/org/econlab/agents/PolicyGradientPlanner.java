@@ -11,8 +11,8 @@ import org.econlab.random.RandomStreams.Purpose;
  * A planner trained, not prompted (issue 20): at each tax-year start it applies one DELTA per bracket from the LLM
  * planner's action space {-20, -10, 0, +10, +20} (planner rule: truncated at 0 and 100) chosen by a
  * {@link LinearSoftmaxPolicy} from the observations of {@link PolicyFeatures} (rates, last year's hours and income
- * distribution, the welfare trend). It plays the policy's most likely action ({@code greedy}, default) or samples
- * with the run seed; in a training episode ({@link PolicyEpisode} in the run's context) it samples with the
+ * distribution, the welfare trend). An evaluation run plays the policy's expected DELTA rounded to the grid
+ * ({@link Play#MEAN}, default), its most likely DELTA or a draw with the run seed; in a training episode ({@link PolicyEpisode} in the run's context) it samples with the
  * episode's seed and records its decisions and each year's SWF. From {@code commit} of the run on (default 0.8, as
  * icrl) it keeps the rates it has, so that workers, who explore until the final tenth, learn what that schedule does
  * to them; those years still count in the returns of the decisions before them. Trained by
@@ -26,8 +26,25 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
     /** Share of the run after which the rates are kept (as icrl's commit). */
     public static final double DEFAULT_COMMIT = 0.8;
 
+    /** How an evaluation run acts on the policy's probabilities. */
+    public enum Play {
+        /**
+         * The expected DELTA {@code sum_a p_a DELTA_a}, rounded to the grid (default): the deterministic summary of
+         * the stochastic policy that training optimised; it settles where the policy's pushes up and down balance.
+         */
+        MEAN,
+        /** The most likely DELTA (can cycle, e.g. -20 at 90% and +20 at 70%, where the trained policy only leans). */
+        MODE,
+        /** A DELTA drawn from the policy with the run seed (what training does, with other draws). */
+        SAMPLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final LinearSoftmaxPolicy policy;
-    private final boolean greedy;
+    private final Play play;
     private final double commit;
     private final long seed;
     private final PolicyEpisode episode;
@@ -45,14 +62,14 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
 
     /**
      * @param policy the trained policy (ignored in a training episode, which brings its own)
-     * @param greedy play the most likely DELTA (true) or sample it with the run seed
+     * @param play   how an evaluation run turns the policy into one DELTA per bracket
      * @param commit share of the run from which the rates are kept, in (0, 1]
      */
-    public PolicyGradientPlanner(AgentSetup setup, LinearSoftmaxPolicy policy, boolean greedy, double commit) {
+    public PolicyGradientPlanner(AgentSetup setup, LinearSoftmaxPolicy policy, Play play, double commit) {
         this.commit = commit;
+        this.play = play;
         this.episode = setup.context().find(PolicyEpisode.class).orElse(null);
         this.policy = episode != null ? episode.policy() : policy;
-        this.greedy = greedy;
         this.seed = setup.seed();
         this.brackets = setup.startSchedule().bracketCount();
         if (this.policy.brackets() != brackets) {
@@ -95,10 +112,13 @@ public final class PolicyGradientPlanner implements PlannerPolicy {
             if (episode != null) {
                 action[j] = policy.sample(phi[j], RandomStreams.uniform(episode.samplingSeed(), Purpose.PLANNER_POLICY,
                         j, ctx.step(), 0));
-            } else if (greedy) {
+            } else if (play == Play.MODE) {
                 action[j] = policy.greedy(phi[j]);
-            } else {
+            } else if (play == Play.SAMPLE) {
                 action[j] = policy.sample(phi[j], RandomStreams.uniform(seed, Purpose.PLANNER_POLICY, j, ctx.step(), 0));
+            } else {
+                deltas[j] = RateDeltas.normalise(policy.expectedDelta(phi[j]));
+                continue;
             }
             deltas[j] = LinearSoftmaxPolicy.DELTAS[action[j]];
         }

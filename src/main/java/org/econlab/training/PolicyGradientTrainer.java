@@ -43,8 +43,9 @@ import java.util.concurrent.Future;
  * {@code mix(samplingSeed + e)}. <b>Reward</b> of tax year y: its mean SWF divided by the welfare of the start
  * schedule under exact best responses on that population (a fixed scale per seed, so that seeds with larger welfare
  * do not dominate). <b>Return</b> {@code G_y = (1 - gamma) sum_{s >= y} gamma^(s-y) r_s} ({@code discount} gamma,
- * default 0.9: a decision is credited with the welfare of the next ten or so tax years, where its effect is, rather
- * than with all later years' noise; gamma = 1 gives {@code sum_{s >= y} r_s / Y}, the run's mean welfare). <b>Baseline</b> {@code V(psi_y)}, linear in the year's global features, refitted after every batch by
+ * default 0.7: a decision is credited mostly with the welfare of the next few tax years, where its effect shows,
+ * rather than with all later years' noise (on us-fed-100 under inverse_skill, 400 episodes: median 0.991 of the
+ * Stackelberg welfare with 0.7, 0.980 with 0.8); gamma = 1 gives {@code sum_{s >= y} r_s / Y}, the run's mean welfare). <b>Baseline</b> {@code V(psi_y)}, linear in the year's global features, refitted after every batch by
  * ridge least squares on that batch's returns (used for the next batch, so the gradient stays unbiased).
  * <b>Update</b> per batch of episodes: the advantages {@code G_y - V(psi_y)} are centred and scaled over the batch;
  * the gradient {@code sum A_y (e_a - p) phi_j} over every decision and bracket, averaged per episode, plus
@@ -76,7 +77,7 @@ public final class PolicyGradientTrainer {
         public static final int DEFAULT_BATCH = 8;
         public static final double DEFAULT_LEARNING_RATE = 0.05;
         public static final double DEFAULT_ENTROPY = 0.01;
-        public static final double DEFAULT_DISCOUNT = 0.9;
+        public static final double DEFAULT_DISCOUNT = 0.7;
 
         /** Settings with the default discount. */
         public Settings(int episodes, long[] seeds, int batch, double learningRate, double entropyBonus,

@@ -50,12 +50,14 @@ class SavedPolicyReplayTest {
         assertEquals(a, play(inlined));
         assertEquals(a, play(ScenarioCodec.parse(ScenarioCodec.write(inlined)))); // through a run record's scenario
         assertTrue(a.stream().map(x -> x.substring(0, x.indexOf(']'))).distinct().count() > 1, "the rates move");
-        // sampling instead of the most likely DELTA: seeded by the run, so it replays too
-        JsonObject sampled = inline.deepCopy();
-        sampled.addProperty("greedy", false);
-        Scenario sampling = ScenarioCodec.parse(TestScenarios.json(8, 60, "three", "{\"kind\":\"learning\"}",
-                sampled.toString()));
-        assertEquals(play(sampling), play(sampling));
+        // the most likely DELTA, or one drawn with the run seed: these replay too
+        for (String how : new String[] {"mode", "sample"}) {
+            JsonObject other = inline.deepCopy();
+            other.addProperty("play", how);
+            Scenario sc = ScenarioCodec.parse(TestScenarios.json(8, 60, "three", "{\"kind\":\"learning\"}",
+                    other.toString()));
+            assertEquals(play(sc), play(sc), how);
+        }
     }
 
     @Test
