@@ -171,14 +171,20 @@ public final class PlannerKinds {
     private static Factory policyGradient(JsonFields p, TaxBrackets brackets) {
         JsonElement raw = p.raw().get("policy");
         String path = p.pathOf("policy");
+        // the play options first, so that a form shows them before a policy is chosen
+        String how = p.choice("play", PolicyGradientPlanner.Play.MEAN.id(), java.util.Arrays.stream(
+                PolicyGradientPlanner.Play.values()).map(PolicyGradientPlanner.Play::id).toList());
+        PolicyGradientPlanner.Play play = PolicyGradientPlanner.Play.valueOf(how.toUpperCase(java.util.Locale.ROOT));
+        double commit = p.number("commit", PolicyGradientPlanner.DEFAULT_COMMIT, 0.05, 1);
         com.google.gson.JsonObject json;
-        if (raw == null || raw.isJsonNull()) {
-            throw new InvalidInputException(path, "is required: the policy file the train command wrote, or its JSON");
-        } else if (raw.isJsonObject()) {
+        if (raw != null && raw.isJsonObject()) {
             p.object("policy");
             json = raw.getAsJsonObject();
         } else {
-            String file = p.requiredString("policy");
+            String file = p.string("policy", null);
+            if (file == null || file.isBlank()) {
+                throw new InvalidInputException(path, "is required: the policy file the train command wrote, or its JSON");
+            }
             try {
                 json = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(java.nio.file.Path.of(file),
                         java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
@@ -190,10 +196,6 @@ public final class PlannerKinds {
             }
         }
         LinearSoftmaxPolicy policy = LinearSoftmaxPolicy.fromJson(json, brackets.count(), path);
-        String how = p.choice("play", PolicyGradientPlanner.Play.MEAN.id(), java.util.Arrays.stream(
-                PolicyGradientPlanner.Play.values()).map(PolicyGradientPlanner.Play::id).toList());
-        PolicyGradientPlanner.Play play = PolicyGradientPlanner.Play.valueOf(how.toUpperCase(java.util.Locale.ROOT));
-        double commit = p.number("commit", PolicyGradientPlanner.DEFAULT_COMMIT, 0.05, 1);
         p.rejectUnknown();
         return setup -> new PolicyGradientPlanner(setup, policy, play, commit);
     }
