@@ -125,7 +125,8 @@ public final class ReplicationReport {
         b.append(String.format(Locale.ROOT, "- `policy_gradient`: one policy per scenario and welfare function, trained"
                 + " with %s for %s episodes (batches of %s, learning rate %s, entropy bonus %s, discount %s) on the"
                 + " training seeds %s, which no evaluation uses (evaluation seeds are the scenario's seed onwards, below"
-                + " %d); evaluated on the evaluation seeds, playing its most likely DELTA.%n",
+                + " %d); evaluated on the evaluation seeds, playing its expected DELTA rounded to the grid and keeping"
+                + " its rates from 80%% of the run.%n",
                 t.get("algorithm").getAsString(), t.get("episodes"), t.get("batch"), t.get("learningRate"),
                 t.get("entropyBonus"), t.has("discount") ? t.get("discount") : "1", t.get("seeds"),
                 ReplicationPlan.TRAINING_SEED_BASE));
