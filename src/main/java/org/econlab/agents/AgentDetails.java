@@ -23,6 +23,32 @@ public interface AgentDetails {
         }
     };
 
+    /**
+     * A {@code delta} column with each worker's own labour-cost exponent when the population has them
+     * (heterogeneous elasticities), else {@link #NONE}; merge it with a policy's columns for the agent table.
+     */
+    static AgentDetails ownDeltas(org.econlab.population.Population population) {
+        double[] deltas = population.deltas();
+        if (deltas == null) {
+            return NONE;
+        }
+        List<String> names = List.of("delta");
+        return new AgentDetails() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public double value(int column, int agent) {
+                if (column != 0) {
+                    throw new IndexOutOfBoundsException(column);
+                }
+                return deltas[agent];
+            }
+        };
+    }
+
     /** Column names, e.g. {@code satisfaction}, {@code vote}. */
     List<String> names();
 

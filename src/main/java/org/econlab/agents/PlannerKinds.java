@@ -52,8 +52,9 @@ public final class PlannerKinds {
             return setup -> new FixedPlanner(US_FED, s);
         });
         register(SAEZ, "Saez optimal rates from the skill population (elasticity: \"model\" = 1/(delta-1) of the"
-                + " scenario, default; a number or one per bracket, 3.0 is the paper's baseline; \"estimated\" from"
-                + " perturbing each rate in the running simulation)", PlannerKinds::saez);
+                + " scenario, default, or with workers' own deltas the income-weighted mean of 1/(delta_i-1) per"
+                + " bracket; \"mean\" one income-weighted mean for all brackets; a number or one per bracket, 3.0 is"
+                + " the paper's baseline; \"estimated\" from perturbing each rate in the running simulation)", PlannerKinds::saez);
         register(FREE_MARKET, "0% in every bracket", (p, brackets) -> {
             p.rejectUnknown();
             return setup -> new FixedPlanner(FREE_MARKET, TaxSchedule.uniform(brackets, 0));
@@ -96,9 +97,15 @@ public final class PlannerKinds {
                     int restarts = p.wholeInt("restarts", StackelbergSearch.RANDOM_RESTARTS, 0, 10_000);
                     p.rejectUnknown();
                     return setup -> new FixedPlanner(STACKELBERG, StackelbergSearch.optimum(new StackelbergSearch.Problem(
-                            setup.population().skills(), brackets, setup.labour(), setup.welfare(), rebate), restarts)
+                            setup.population().skills(), brackets, setup.labour(), setup.welfare(), rebate,
+                            setup.population().deltas()), restarts)
                             .schedule(brackets));
                 });
+        register(PolicyGradientPlanner.KIND, "a trained planner (the train command): a softmax policy over the DELTAs"
+                + " {-20..20} per bracket each tax year from the rates, last year's hours and incomes and the welfare"
+                + " trend (policy: a policy file written by train, or its JSON object; play: mean = the expected"
+                + " DELTA rounded to the grid (default), mode = the most likely, sample = drawn with the run seed;"
+                + " commit: share of the run from which the rates are kept, default 0.8)", PlannerKinds::policyGradient);
         KindProvider.loadAll(); // governance, llm and other modules add their kinds
     }
 
@@ -107,6 +114,11 @@ public final class PlannerKinds {
 
     /** Elasticity of the model's own workers: {@code "model"}. */
     public static final String ELASTICITY_MODEL = "model";
+    /**
+     * One elasticity for all brackets, the income-weighted mean of the workers' own: {@code "mean"} (the same as
+     * {@code "model"} when workers share one delta).
+     */
+    public static final String ELASTICITY_MEAN = "mean";
     /** Elasticities estimated by perturbing rates in the running simulation: {@code "estimated"}. */
     public static final String ELASTICITY_ESTIMATED = "estimated";
 
@@ -114,13 +126,16 @@ public final class PlannerKinds {
         JsonElement raw = p.raw().get("elasticity");
         boolean named = raw == null || raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isString();
         double[] given = null;
+        boolean mean = false;
         if (named) {
-            String how = p.choice("elasticity", ELASTICITY_MODEL, List.of(ELASTICITY_MODEL, ELASTICITY_ESTIMATED));
+            String how = p.choice("elasticity", ELASTICITY_MODEL, List.of(ELASTICITY_MODEL, ELASTICITY_MEAN,
+                    ELASTICITY_ESTIMATED));
             if (how.equals(ELASTICITY_ESTIMATED)) {
                 double points = p.number("perturbation", EstimatedSaezPlanner.DEFAULT_PERTURBATION_POINTS, 1e-3, 50);
                 p.rejectUnknown();
                 return setup -> new EstimatedSaezPlanner(setup, points);
             }
+            mean = how.equals(ELASTICITY_MEAN);
         } else {
             given = p.numbers("elasticity", 1e-6, 1e6, true);
             if (given.length != 1 && given.length != brackets.count()) {
@@ -130,11 +145,59 @@ public final class PlannerKinds {
         }
         p.rejectUnknown();
         double[] fixed = given;
+        boolean oneMean = mean;
         return setup -> {
-            double[] elasticity = fixed != null ? fixed : new double[] {setup.labour().frischElasticity()};
+            double[] elasticity = fixed != null ? fixed : modelElasticities(setup, brackets, oneMean);
             return new FixedPlanner(SAEZ, TaxSchedule.of(brackets,
                     SaezOptimalRates.ratesPercent(setup.population().plannerSkills(), brackets, elasticity)));
         };
+    }
+
+    /**
+     * The model's own elasticity: {@code 1/(delta - 1)} when every worker has the scenario's delta; with workers' own
+     * deltas the income-weighted bracket elasticities ({@link SaezOptimalRates#bracketElasticities}), or with
+     * {@code mean} the one population elasticity ({@link SaezOptimalRates#meanElasticity}).
+     */
+    static double[] modelElasticities(AgentSetup setup, TaxBrackets brackets, boolean mean) {
+        double[] deltas = setup.population().deltas();
+        if (deltas == null) {
+            return new double[] {setup.labour().frischElasticity()};
+        }
+        double[] skills = setup.population().skills();
+        return mean ? new double[] {SaezOptimalRates.meanElasticity(skills, deltas)}
+                : SaezOptimalRates.bracketElasticities(skills, deltas, brackets);
+    }
+
+    private static Factory policyGradient(JsonFields p, TaxBrackets brackets) {
+        JsonElement raw = p.raw().get("policy");
+        String path = p.pathOf("policy");
+        // the play options first, so that a form shows them before a policy is chosen
+        String how = p.choice("play", PolicyGradientPlanner.Play.MEAN.id(), java.util.Arrays.stream(
+                PolicyGradientPlanner.Play.values()).map(PolicyGradientPlanner.Play::id).toList());
+        PolicyGradientPlanner.Play play = PolicyGradientPlanner.Play.valueOf(how.toUpperCase(java.util.Locale.ROOT));
+        double commit = p.number("commit", PolicyGradientPlanner.DEFAULT_COMMIT, 0.05, 1);
+        com.google.gson.JsonObject json;
+        if (raw != null && raw.isJsonObject()) {
+            p.object("policy");
+            json = raw.getAsJsonObject();
+        } else {
+            String file = p.string("policy", null);
+            if (file == null || file.isBlank()) {
+                throw new InvalidInputException(path, "is required: the policy file the train command wrote, or its JSON");
+            }
+            try {
+                json = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(java.nio.file.Path.of(file),
+                        java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new InvalidInputException(path, "cannot read the policy file " + file + " ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(path, file + " is not a JSON policy file");
+            }
+        }
+        LinearSoftmaxPolicy policy = LinearSoftmaxPolicy.fromJson(json, brackets.count(), path);
+        p.rejectUnknown();
+        return setup -> new PolicyGradientPlanner(setup, policy, play, commit);
     }
 
     /** Adds a kind; later issues register theirs here. */

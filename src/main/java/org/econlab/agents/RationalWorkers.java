@@ -8,7 +8,8 @@ import org.econlab.population.WorkerState;
 /**
  * Workers who know the tax schedule and their utility and play the exact best response
  * ({@link RationalBestResponse}) every step: the paper's follower in a Stackelberg equilibrium. How they count
- * the rebate of their own tax is the scenario's choice ({@link RebateTreatment}, default own share).
+ * the rebate of their own tax is the scenario's choice ({@link RebateTreatment}, default own share). Workers with
+ * their own deltas (heterogeneous elasticities) best-respond with their own.
  */
 public final class RationalWorkers implements WorkerPolicy {
 
@@ -53,6 +54,13 @@ public final class RationalWorkers implements WorkerPolicy {
         double[] skills = population.skills();
         double[] hours = state.hours();
         RationalBestResponse br = bestResponse;
+        double[] deltas = population.deltas();
+        if (deltas != null) {
+            for (int i = from; i < to; i++) {
+                hours[i] = br.hours(skills[i], deltas[i]);
+            }
+            return;
+        }
         for (int i = from; i < to; i++) {
             hours[i] = br.hours(skills[i]);
         }

@@ -25,6 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import org.econlab.simulation.Scenario;
+import org.econlab.training.PolicyGradientTrainer;
+import org.econlab.training.PolicyTraining;
 
 /**
  * {@code replicate}: the paper's experiments with built-in agents ({@link ReplicationPlan}): rational-5,
@@ -43,6 +50,11 @@ final class ReplicateCommand implements Callable<Integer> {
     static final int DEFAULT_SEEDS = 10;
     static final int QUICK_SEEDS = 3;
     static final int QUICK_STEPS = 1000;
+    /** Training episodes of each (scenario, welfare) policy_gradient planner. */
+    static final int DEFAULT_PG_EPISODES = 400;
+    static final int QUICK_PG_EPISODES = 96;
+    /** Training seeds per policy (from {@link ReplicationPlan#TRAINING_SEED_BASE}). */
+    static final int TRAINING_SEEDS = 10;
 
     @Spec
     CommandSpec spec;
@@ -57,7 +69,8 @@ final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "override the steps of every run")
     Integer steps;
 
-    @Option(names = "--scenarios", split = ",", description = "sample scenarios (default: rational-5,us-fed-100,bounded-100,democratic-100)")
+    @Option(names = "--scenarios", split = ",", description = "sample scenarios (default: rational-5,us-fed-100,bounded-100,"
+            + "democratic-100,hetero-us-fed-100)")
     List<String> scenarios;
 
     @Option(names = "--swf", split = ",", description = "welfare functions (default: inverse_income,inverse_skill)")
@@ -65,6 +78,12 @@ final class ReplicateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
+
+    @Option(names = "--pg-episodes", description = "training episodes of the policy_gradient planner per scenario and"
+            + " welfare function (default " + DEFAULT_PG_EPISODES + ", or " + QUICK_PG_EPISODES + " with --quick; 0: no"
+            + " policy_gradient); trained once on seeds " + ReplicationPlan.TRAINING_SEED_BASE + "-"
+            + (ReplicationPlan.TRAINING_SEED_BASE + TRAINING_SEEDS - 1) + " and kept under DIR/policies")
+    Integer pgEpisodes;
 
     @Option(names = "--threads", description = "runs in parallel (default: all cores)")
     Integer threads;
@@ -83,7 +102,7 @@ final class ReplicateCommand implements Callable<Integer> {
         if (steps != null && (steps < 10 || steps > ScenarioCodec.MAX_STEPS)) {
             throw new InvalidInputException("--steps", steps + " is outside 10.." + ScenarioCodec.MAX_STEPS);
         }
-        List<String> names = scenarios == null ? ReplicationPlan.PAPER_SCENARIOS : scenarios;
+        List<String> names = scenarios == null ? ReplicationPlan.DEFAULT_SCENARIOS : scenarios;
         for (String n : names) {
             if (ReplicateCommand.class.getResource("/sample-scenarios/" + n + ".json") == null) {
                 throw new InvalidInputException("--scenarios", "no sample scenario named \"" + n + "\"");
@@ -99,8 +118,15 @@ final class ReplicateCommand implements Callable<Integer> {
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard, "--shard");
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        ReplicationRunner.Outcome result = ReplicationRunner.run(plan,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, new CellStore(out), slice);
+        int episodes = pgEpisodes != null ? pgEpisodes : quick ? QUICK_PG_EPISODES : DEFAULT_PG_EPISODES;
+        if (episodes < 0 || episodes > TrainCommand.MAX_EPISODES) {
+            throw new InvalidInputException("--pg-episodes", episodes + " is outside 0.." + TrainCommand.MAX_EPISODES);
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (episodes > 0) {
+            plan = plan.withPolicies(trainPolicies(plan, episodes, nThreads));
+        }
+        ReplicationRunner.Outcome result = ReplicationRunner.run(plan, nThreads, new CellStore(out), slice);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (shard != null) {
             o.println(String.format(Locale.ROOT, "replicate shard %s: %d cells run, %d kept from before, %d in other"
@@ -119,5 +145,32 @@ final class ReplicateCommand implements Callable<Integer> {
         o.println(String.format(Locale.ROOT, "replicate: %d runs (%d cells run now, %d kept from before) in %.1f s -> %s",
                 rows.size(), result.ran(), result.reused(), seconds, out.resolve("replication.md")));
         return LabCli.OK;
+    }
+
+    /**
+     * Trains (or reads back, same fingerprint) one policy_gradient policy per (scenario, welfare function) of the plan
+     * under DIR/policies, on the training seeds, which no evaluation uses.
+     */
+    private Map<String, JsonObject> trainPolicies(ReplicationPlan plan, int episodes, int nThreads)
+            throws InterruptedException {
+        long[] trainingSeeds = new long[TRAINING_SEEDS];
+        for (int i = 0; i < trainingSeeds.length; i++) {
+            trainingSeeds[i] = ReplicationPlan.TRAINING_SEED_BASE + i;
+        }
+        PolicyGradientTrainer.Settings settings = new PolicyGradientTrainer.Settings(episodes, trainingSeeds,
+                PolicyGradientTrainer.Settings.DEFAULT_BATCH, PolicyGradientTrainer.Settings.DEFAULT_LEARNING_RATE,
+                PolicyGradientTrainer.Settings.DEFAULT_ENTROPY, trainingSeeds[0]);
+        Map<String, JsonObject> policies = new LinkedHashMap<>();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<String, Scenario> e : plan.trainingScenarios().entrySet()) {
+            Path dir = out.resolve("policies").resolve(e.getKey().replace('|', '-'));
+            long t0 = System.nanoTime();
+            PolicyTraining.Outcome trained = PolicyTraining.trainInto(e.getValue(), settings, nThreads, dir, false, null);
+            err.println(String.format(Locale.ROOT, "policy_gradient %s: %s (%.1f s)", e.getKey().replace('|', ' '),
+                    trained.reused() ? "kept from before" : "trained " + episodes + " episodes",
+                    (System.nanoTime() - t0) / 1e9));
+            policies.put(e.getKey(), trained.policyJson()); // with its training seeds, kept in every run's scenario
+        }
+        return policies;
     }
 }

@@ -6,9 +6,11 @@ import org.econlab.economy.RebateTreatment;
 import org.econlab.economy.StackelbergSearch;
 import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.WelfareFunction;
+import org.econlab.population.Population;
 
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
+import org.econlab.simulation.Simulation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,8 +90,11 @@ final class StackelbergCommand implements Callable<Integer> {
             throw new InvalidInputException("--seed", "is only used with --scenario");
         }
         TaxBrackets b = brackets != null ? BracketsOption.parse(brackets) : sc.brackets();
-        double[] v = skills != null ? BracketsOption.numbers("--skills", skills)
-                : org.econlab.simulation.Simulation.populationOf(seed != null ? sc.withSeed(seed) : sc).skills();
+        Population drawn = skills != null ? null
+                : Simulation.populationOf(seed != null ? sc.withSeed(seed) : sc);
+        double[] v = skills != null ? BracketsOption.numbers("--skills", skills) : drawn.skills();
+        // The scenario's workers keep their own deltas (heterogeneous elasticities) unless --delta sets one for all.
+        double[] ownDeltas = drawn == null || delta != null ? null : drawn.deltas();
         for (double x : v) {
             if (!(x >= 0) || !Double.isFinite(x)) {
                 throw new InvalidInputException("--skills", x + " must be a non-negative number");
@@ -111,7 +116,7 @@ final class StackelbergCommand implements Callable<Integer> {
             throw new InvalidInputException(c != null && !(c > 0) ? "--c" : delta != null && !(delta > 1) ? "--delta"
                     : "--max-hours", e.getMessage());
         }
-        StackelbergSearch.Problem problem = new StackelbergSearch.Problem(v, b, labour, welfare, r);
+        StackelbergSearch.Problem problem = new StackelbergSearch.Problem(v, b, labour, welfare, r, ownDeltas);
         StackelbergSearch.Result result = exhaustive
                 ? StackelbergSearch.exhaustive(problem, true)
                 : StackelbergSearch.optimum(problem, restarts);

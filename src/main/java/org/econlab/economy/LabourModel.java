@@ -31,6 +31,14 @@ public record LabourModel(double disutilityCoefficient, double disutilityExponen
         return disutilityCoefficient * Math.pow(hoursPerWeek, disutilityExponent);
     }
 
+    /**
+     * The disutility {@code c * l^delta_i} of a worker with its own exponent {@code delta_i} (heterogeneous
+     * elasticities, issue 20); c and the labour range are the scenario's.
+     */
+    public double labourCost(double hoursPerWeek, double ownExponent) {
+        return disutilityCoefficient * Math.pow(hoursPerWeek, ownExponent);
+    }
+
     /** Isoelastic ("egotistical") utility {@code z~ - c * l^delta}. */
     public double utility(double postTaxIncomeUsd, double hoursPerWeek) {
         return postTaxIncomeUsd - labourCost(hoursPerWeek);

@@ -77,6 +77,46 @@ public final class RationalBestResponse {
         this.powersFinite = finite && Double.isFinite(maxHoursPow);
     }
 
+    /**
+     * Utility-maximising hours of a worker with its own exponent {@code delta} (heterogeneous elasticities): the same
+     * slice-by-slice search with {@code c l^delta}; equal to {@link #hours(double)} when {@code delta} is the model's.
+     * Allocation-free and thread-safe.
+     */
+    public double hours(double skill, double delta) {
+        if (delta == labour.disutilityExponent()) {
+            return hours(skill);
+        }
+        if (skill <= 0) {
+            return 0;
+        }
+        double maxHours = labour.maxHoursPerWeek();
+        double c = labour.disutilityCoefficient();
+        double inverse = 1.0 / (delta - 1);
+        double scale = c * delta;
+        double bestHours = 0;
+        double bestValue = 0; // f(0) = 0
+        int slices = rateFraction.length;
+        for (int j = 0; j < slices; j++) {
+            double lo = cutoffsUsd[j] / skill;
+            if (lo >= maxHours) {
+                break;
+            }
+            double cutoffHi = j + 1 >= slices ? Double.POSITIVE_INFINITY : cutoffsUsd[j + 1] / skill;
+            double hi = Math.min(cutoffHi, maxHours);
+            double net = (1 - rateFraction[j]) * skill;
+            double l = net <= 0 ? 0 : Math.pow(net / scale, inverse);
+            l = Math.max(lo, Math.min(hi, l));
+            double z = skill * l;
+            double tax = taxAtCutoffUsd[j] + rateFraction[j] * (z - cutoffsUsd[j]);
+            double value = z - tax - c * Math.pow(l, delta);
+            if (value > bestValue) {
+                bestValue = value;
+                bestHours = l;
+            }
+        }
+        return bestHours;
+    }
+
     /** Utility-maximising hours per week in {@code [0, maxHours]} for skill {@code v >= 0}. */
     public double hours(double skill) {
         if (skill <= 0) {

@@ -93,6 +93,61 @@ public final class SaezOptimalRates {
         return rates;
     }
 
+    /**
+     * Bracket elasticities for workers with their own exponents (heterogeneous elasticities, issue 20): for bracket j,
+     * the income-weighted mean of the workers' own elasticities over the workers whose formula income
+     * {@code z_i = 100 v_i} ({@link #EVALUATION_HOURS}, the incomes the formula itself uses) falls in it:
+     * <pre>  e_j = sum_{i in j} z_i / (delta_i - 1)  /  sum_{i in j} z_i</pre>
+     * A bracket nobody's income reaches takes the population's income-weighted mean ({@link #meanElasticity}).
+     * With one delta for all, every {@code e_j = 1/(delta - 1)}, the model's elasticity.
+     *
+     * @param skills   worker skills v
+     * @param deltas   each worker's delta, greater than 1, same length
+     * @param brackets the tax brackets
+     */
+    public static double[] bracketElasticities(double[] skills, double[] deltas, TaxBrackets brackets) {
+        if (deltas.length != skills.length) {
+            throw new IllegalArgumentException("needs one delta per skill: " + deltas.length + " for " + skills.length);
+        }
+        int k = brackets.count();
+        double[] weighted = new double[k];
+        double[] income = new double[k];
+        for (int i = 0; i < skills.length; i++) {
+            double z = EVALUATION_HOURS * skills[i];
+            if (z <= 0) {
+                continue;
+            }
+            int j = brackets.bracketOf(z);
+            weighted[j] += z / (deltas[i] - 1);
+            income[j] += z;
+        }
+        double mean = meanElasticity(skills, deltas);
+        double[] e = new double[k];
+        for (int j = 0; j < k; j++) {
+            e[j] = income[j] > 0 ? weighted[j] / income[j] : mean;
+        }
+        return e;
+    }
+
+    /**
+     * One elasticity for the whole population: the income-weighted mean of {@code 1/(delta_i - 1)} with
+     * {@code z_i = 100 v_i} ("Saez with the mean elasticity", which ignores that elasticities differ by bracket); the
+     * plain mean when nobody has income.
+     */
+    public static double meanElasticity(double[] skills, double[] deltas) {
+        double weighted = 0;
+        double income = 0;
+        double plain = 0;
+        for (int i = 0; i < skills.length; i++) {
+            double e = 1 / (deltas[i] - 1);
+            double z = Math.max(0, EVALUATION_HOURS * skills[i]);
+            weighted += z * e;
+            income += z;
+            plain += e;
+        }
+        return income > 0 ? weighted / income : plain / skills.length;
+    }
+
     /** Scott's rule as SciPy applies it in one dimension: {@code sd(ddof=1) * n^(-1/5)}. */
     static double scottBandwidth(double[] values) {
         int n = values.length;

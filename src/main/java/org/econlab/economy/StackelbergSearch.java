@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  * This is the leader's problem of the two-level Stackelberg game of paper-model §1.
  *
  * <p>Welfare is computed exactly as the simulation computes it for a step: {@code z = v l*},
- * {@code u = z - T(z) + R/N - c l*^delta}, then the scenario's {@link WelfareFunction}, added in agent order.
+ * {@code u = z - T(z) + R/N - c l*^delta}, then the scenario's {@link WelfareFunction}, added in agent order; with
+ * heterogeneous elasticities each worker responds and pays its labour cost with its own delta.
  *
  * <p>Search: exhaustive over all 11^K schedules when K &lt;= {@value #EXHAUSTIVE_MAX_BRACKETS}
  * (1,331 for the {@code three} preset); otherwise coordinate ascent (each sweep tries all 11 rates of
@@ -60,9 +61,23 @@ public final class StackelbergSearch {
      * @param labour   utility constants and labour range
      * @param welfare  the welfare function maximised
      * @param rebate   how followers count the rebate of their own tax
+     * @param deltas   each worker's own labour-cost exponent (not copied), or null when all have {@code labour}'s
      */
     public record Problem(double[] skills, TaxBrackets brackets, LabourModel labour, WelfareFunction welfare,
-                          RebateTreatment rebate) {
+                          RebateTreatment rebate, double[] deltas) {
+
+        /** Followers who all have the model's delta (the paper). */
+        public Problem(double[] skills, TaxBrackets brackets, LabourModel labour, WelfareFunction welfare,
+                       RebateTreatment rebate) {
+            this(skills, brackets, labour, welfare, rebate, null);
+        }
+
+        public Problem {
+            if (deltas != null && deltas.length != skills.length) {
+                throw new IllegalArgumentException("needs one delta per skill: " + deltas.length + " for "
+                        + skills.length);
+            }
+        }
     }
 
     private StackelbergSearch() {
@@ -198,15 +213,17 @@ public final class StackelbergSearch {
         int n = skills.length;
         RationalBestResponse br = new RationalBestResponse(schedule, labour, problem.rebate(), n);
         double revenue = 0;
+        double[] deltas = problem.deltas();
         for (int i = 0; i < n; i++) {
-            hours[i] = br.hours(skills[i]);
+            hours[i] = deltas == null ? br.hours(skills[i]) : br.hours(skills[i], deltas[i]);
             z[i] = skills[i] * hours[i];
             u[i] = schedule.taxUsd(z[i]); // the tax, until the rebate is known
             revenue += u[i];
         }
         double rebate = revenue / n;
         for (int i = 0; i < n; i++) {
-            u[i] = z[i] - u[i] + rebate - labour.labourCost(hours[i]);
+            u[i] = z[i] - u[i] + rebate
+                    - (deltas == null ? labour.labourCost(hours[i]) : labour.labourCost(hours[i], deltas[i]));
         }
         return rebate;
     }

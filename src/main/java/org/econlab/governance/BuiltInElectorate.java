@@ -55,7 +55,7 @@ public final class BuiltInElectorate implements Electorate {
         this.labour = setup.labour();
         // Voters predict outcomes as exact best responses (own share of the rebate, the lab's default).
         this.followers = new StackelbergSearch.Problem(skills, setup.startSchedule().brackets(), labour,
-                setup.welfare(), org.econlab.economy.RebateTreatment.OWN_SHARE);
+                setup.welfare(), org.econlab.economy.RebateTreatment.OWN_SHARE, setup.population().deltas());
         this.hours = new double[skills.length];
         this.z = new double[skills.length];
         this.u = new double[skills.length];

@@ -22,19 +22,22 @@ public final class Population {
     private final int[] skillOrder;
     private final double[] plannerSkills;
     private final double[] drawnHours;
+    /** Each worker's own labour-cost exponent, or null when all share the scenario's (the paper). */
+    private final double[] deltas;
 
     private Population(double[] skills, byte[] utilityTypes, Persona[] personas) {
-        this(skills, utilityTypes, personas, null, null);
+        this(skills, utilityTypes, personas, ascendingOrder(skills), null, null, null);
     }
 
-    private Population(double[] skills, byte[] utilityTypes, Persona[] personas, double[] plannerSkills,
-                       double[] drawnHours) {
+    private Population(double[] skills, byte[] utilityTypes, Persona[] personas, int[] skillOrder,
+                       double[] plannerSkills, double[] drawnHours, double[] deltas) {
         this.skills = skills;
         this.utilityTypes = utilityTypes;
         this.personas = personas;
-        this.skillOrder = ascendingOrder(skills);
+        this.skillOrder = skillOrder;
         this.plannerSkills = plannerSkills == null ? skills : plannerSkills;
         this.drawnHours = drawnHours;
+        this.deltas = deltas;
     }
 
     /**
@@ -44,7 +47,7 @@ public final class Population {
      */
     static Population reference(double[] skills, byte[] utilityTypes, Persona[] personas, double[] plannerSkills,
                                 double[] drawnHours) {
-        return new Population(skills, utilityTypes, personas, plannerSkills, drawnHours);
+        return new Population(skills, utilityTypes, personas, ascendingOrder(skills), plannerSkills, drawnHours, null);
     }
 
     /**
@@ -82,7 +85,43 @@ public final class Population {
                 skills[i] *= earnings.relativeToAll(personas[i].occupation(), personas[i].sex());
             }
         }
-        return new Population(skills, utilityTypes(spec.mix(), n, seed), personas);
+        return new Population(skills, utilityTypes(spec.mix(), n, seed), personas).withOwnDeltas(spec, seed);
+    }
+
+    /**
+     * This population with each worker's own delta drawn as {@code spec.deltas()} says from {@code seed}'s
+     * {@code DELTA} stream, or this population itself when the spec gives every worker the scenario's delta.
+     */
+    public Population withOwnDeltas(PopulationSpec spec, long seed) {
+        return spec.deltas() == null ? this : withDeltas(drawDeltas(spec.deltas(), personas, skills.length, seed));
+    }
+
+    /** One delta per worker from its own uniform of the {@code DELTA} stream (and its persona, for a table). */
+    private static double[] drawDeltas(DeltaDistribution d, Persona[] personas, int n, long seed) {
+        double[] deltas = new double[n];
+        IntStream range = IntStream.range(0, n);
+        (n >= FAST_DRAWS_FROM ? range.parallel() : range).forEach(i -> deltas[i] = d.draw(
+                RandomStreams.openUniform(seed, Purpose.DELTA, i, 0, 0), personas == null ? null : personas[i]));
+        return deltas;
+    }
+
+    /**
+     * This population with each worker's own delta ({@code deltas[i] > 1}, copied), e.g. a hand-made heterogeneous
+     * population in a test; null gives every worker the scenario's delta again.
+     */
+    public Population withDeltas(double[] deltas) {
+        if (deltas != null) {
+            if (deltas.length != skills.length) {
+                throw new IllegalArgumentException("needs " + skills.length + " deltas, got " + deltas.length);
+            }
+            for (double d : deltas) {
+                if (!(d > 1) || !Double.isFinite(d)) {
+                    throw new IllegalArgumentException("every delta must be greater than 1, found " + d);
+                }
+            }
+        }
+        return new Population(skills, utilityTypes, personas, skillOrder, plannerSkills == skills ? null : plannerSkills,
+                drawnHours, deltas == null ? null : deltas.clone());
     }
 
     /** A population with the given skills, all egotistical and without personas (tests, CLI tools). */
@@ -172,6 +211,24 @@ public final class Population {
         return personas == null ? null : personas[i];
     }
 
+    /** Whether workers have their own deltas ({@link #deltas()} not null). */
+    public boolean hasOwnDeltas() {
+        return deltas != null;
+    }
+
+    /**
+     * Each worker's own labour-cost exponent delta (do not modify), or null when every worker has the scenario's
+     * one delta ({@code LabourModel#disutilityExponent}).
+     */
+    public double[] deltas() {
+        return deltas;
+    }
+
+    /** Agent {@code i}'s delta: its own, or {@code common} (the scenario's) when workers share one. */
+    public double delta(int i, double common) {
+        return deltas == null ? common : deltas[i];
+    }
+
     /** Agent indices in ascending order of skill (do not modify). */
     public int[] skillOrder() {
         return skillOrder;
@@ -181,6 +238,6 @@ public final class Population {
     public long columnBytes() {
         return 8L * skills.length + utilityTypes.length + 4L * skillOrder.length
                 + (personas == null ? 0 : 8L * personas.length) + (plannerSkills == skills ? 0 : 8L * skills.length)
-                + (drawnHours == null ? 0 : 8L * drawnHours.length);
+                + (drawnHours == null ? 0 : 8L * drawnHours.length) + (deltas == null ? 0 : 8L * deltas.length);
     }
 }

@@ -13,9 +13,17 @@ import org.econlab.economy.SkillPrior;
  * @param mix      utility-type percentages
  * @param skillsByOccupation scale each skill by its persona's occupation-and-sex median earnings relative to the
  *                 national median (CPS 2024 Table 39); false is the paper's independent draw
+ * @param deltas   how each worker's labour-cost exponent delta is drawn, or null when every worker has the
+ *                 scenario's one delta (the paper)
  */
 public record PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix,
-                             boolean skillsByOccupation) {
+                             boolean skillsByOccupation, DeltaDistribution deltas) {
+
+    /** Workers with one delta (the scenario's), as in the paper. */
+    public PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix,
+                          boolean skillsByOccupation) {
+        this(agents, prior, personas, census, mix, skillsByOccupation, null);
+    }
 
     /** The paper's population: skills drawn independently of personas. */
     public PopulationSpec(int agents, SkillPrior prior, boolean personas, CensusTable census, UtilityMix mix) {
@@ -32,9 +40,17 @@ public record PopulationSpec(int agents, SkillPrior prior, boolean personas, Cen
         if (skillsByOccupation && !personas) {
             throw new IllegalArgumentException("skills by occupation need personas");
         }
+        if (deltas != null && deltas.needsPersonas() && !personas) {
+            throw new IllegalArgumentException("a delta table needs personas");
+        }
+    }
+
+    /** The same population with each worker's delta drawn from {@code d} (null: one delta for all). */
+    public PopulationSpec withDeltas(DeltaDistribution d) {
+        return new PopulationSpec(agents, prior, personas, census, mix, skillsByOccupation, d);
     }
 
     public PopulationSpec withAgents(int n) {
-        return new PopulationSpec(n, prior, personas, census, mix, skillsByOccupation);
+        return new PopulationSpec(n, prior, personas, census, mix, skillsByOccupation, deltas);
     }
 }

@@ -13,7 +13,9 @@ public final class RandomStreams {
 
     /** What a draw is for; each purpose gets an independent stream family. */
     public enum Purpose {
-        SKILL, PERSONA, UTILITY_TYPE, FIXED_HOURS, WORKER_POLICY, PLANNER_POLICY, VOTING, SATISFACTION, LLM, CLASSROOM
+        SKILL, PERSONA, UTILITY_TYPE, FIXED_HOURS, WORKER_POLICY, PLANNER_POLICY, VOTING, SATISFACTION, LLM, CLASSROOM,
+        /** Each worker's own labour-cost exponent (issue 20); appended so that no other stream moves. */
+        DELTA
     }
 
     private static final double DOUBLE_UNIT = 0x1.0p-53;

@@ -31,6 +31,10 @@ public record PlannerVariant(String label, JsonObject planner, String meaning, P
     public static final String FREE_MARKET = "free_market";
     public static final String DEMOCRATIC = "democratic";
     public static final String DEMOCRATIC_PLATFORMS = "democratic_platforms";
+    /** Saez with one income-weighted mean elasticity, for workers with their own deltas. */
+    public static final String SAEZ_MEAN = "saez_mean";
+    /** The trained planner; its policy is filled in per (scenario, welfare) by {@link ReplicationPlan}. */
+    public static final String POLICY_GRADIENT = "policy_gradient";
 
     public PlannerVariant {
         planner = planner.deepCopy();
@@ -49,6 +53,10 @@ public record PlannerVariant(String label, JsonObject planner, String meaning, P
         return new PlannerVariant(label, JsonParser.parseString(json).getAsJsonObject(), meaning, applies);
     }
 
+    private static boolean heterogeneous(Scenario s) {
+        return s.population().deltas() != null;
+    }
+
     private static boolean voting(Scenario s) {
         return s.planner().kind().equals(DemocraticPlanner.KIND);
     }
@@ -59,7 +67,11 @@ public record PlannerVariant(String label, JsonObject planner, String meaning, P
         return List.of(
                 of(ICRL, "{\"kind\":\"icrl\"}", "built-in in-context RL planner, the LLM planner's action space", any),
                 of(SAEZ, "{\"kind\":\"saez\",\"elasticity\":\"model\"}",
-                        "Saez formula at the model's own elasticity 1/(delta-1) = 0.4", any),
+                        "Saez formula at the model's own elasticity 1/(delta-1) = 0.4 (with workers' own deltas: per"
+                                + " bracket, the income-weighted mean of 1/(delta_i-1) over the bracket's workers)", any),
+                of(SAEZ_MEAN, "{\"kind\":\"saez\",\"elasticity\":\"mean\"}", "Saez formula at one elasticity for"
+                        + " all brackets, the income-weighted mean of the workers' own (heterogeneous scenario only)",
+                        PlannerVariant::heterogeneous),
                 of(SAEZ_PAPER, "{\"kind\":\"saez\",\"elasticity\":3.0}", "Saez formula at elasticity 3.0 (the paper's baseline)", any),
                 of(SAEZ_ESTIMATED, "{\"kind\":\"saez\",\"elasticity\":\"estimated\"}",
                         "Saez formula with elasticities estimated by perturbing each rate (1 + 2K tax years)", any),
@@ -72,6 +84,9 @@ public record PlannerVariant(String label, JsonObject planner, String meaning, P
                         "an elected worker sets the rates; elections without platforms, every worker eligible (the"
                                 + " reference's default), voters judge leaders by their record", PlannerVariant::voting),
                 of(DEMOCRATIC_PLATFORMS, "{\"kind\":\"democratic\",\"electorate\":\"built_in\",\"platforms\":true}",
-                        "an elected worker sets the rates; candidates run on platforms", PlannerVariant::voting));
+                        "an elected worker sets the rates; candidates run on platforms", PlannerVariant::voting),
+                of(POLICY_GRADIENT, "{\"kind\":\"policy_gradient\"}", "the trained planner (REINFORCE with a learned"
+                        + " baseline, the icrl action space), trained on this scenario and welfare function on seeds"
+                        + " disjoint from the evaluation seeds and played greedily", any));
     }
 }

@@ -91,20 +91,45 @@ public final class ReplicationReport {
         b.append("- Planners: ").append(PlannerVariant.all().stream()
                 .map(p -> "`" + p.label() + "` " + p.planner() + ": " + p.meaning()).collect(Collectors.joining("; ")))
                 .append(".\n");
+        trainingAssumption(b, plan);
         b.append("- Workers treat the rebate as `").append(WorkerKinds.DEFAULT_REBATE.id())
                 .append("` unless the scenario says otherwise (learning workers subtract the part of the rebate their own"
                         + " hours do not move).\n");
         for (ReplicationPlan.Cell cell : firstCells(plan)) {
             Scenario s = cell.scenario();
+            String delta = s.population().deltas() == null
+                    ? String.format(Locale.ROOT, "delta = %s (labour elasticity %.2f)", plain(s.labour().disutilityExponent()),
+                            s.labour().frischElasticity())
+                    : "delta drawn per worker " + s.population().deltas().toJson() + " (each worker's elasticity"
+                            + " 1/(delta_i - 1))";
             b.append(String.format(Locale.ROOT, "- `%s`: %d workers (%s), brackets %s from %s%%, worker %s, %d steps,"
-                    + " tax year %d steps, c = %s, delta = %s (labour elasticity %.2f), hours 0..%s.%n", cell.name(),
+                    + " tax year %d steps, c = %s, %s, hours 0..%s.%n", cell.name(),
                     s.population().agents(), s.population().personas() ? "census personas" : "no personas",
                     Arrays.toString(s.brackets().cutoffsUsd()), rates(s.startSchedule().ratesPercent(), "/"),
                     s.worker().json(), s.steps(), s.taxYearSteps(), plain(s.labour().disutilityCoefficient()),
-                    plain(s.labour().disutilityExponent()), s.labour().frischElasticity(),
-                    plain(s.labour().maxHoursPerWeek())));
+                    delta, plain(s.labour().maxHoursPerWeek())));
         }
         b.append('\n');
+    }
+
+    /** How the policy_gradient planners were trained, read from their policies' {@code training} records. */
+    private static void trainingAssumption(StringBuilder b, ReplicationPlan plan) {
+        if (plan.policies().isEmpty()) {
+            b.append("- `policy_gradient`: not run (replicate --pg-episodes 0).\n");
+            return;
+        }
+        com.google.gson.JsonObject t = plan.policies().values().iterator().next().getAsJsonObject("training");
+        if (t == null) {
+            return;
+        }
+        b.append(String.format(Locale.ROOT, "- `policy_gradient`: one policy per scenario and welfare function, trained"
+                + " with %s for %s episodes (batches of %s, learning rate %s, entropy bonus %s, discount %s) on the"
+                + " training seeds %s, which no evaluation uses (evaluation seeds are the scenario's seed onwards, below"
+                + " %d); evaluated on the evaluation seeds, playing its expected DELTA rounded to the grid and keeping"
+                + " its rates from 80%% of the run.%n",
+                t.get("algorithm").getAsString(), t.get("episodes"), t.get("batch"), t.get("learningRate"),
+                t.get("entropyBonus"), t.has("discount") ? t.get("discount") : "1", t.get("seeds"),
+                ReplicationPlan.TRAINING_SEED_BASE));
     }
 
     private static List<ReplicationPlan.Cell> firstCells(ReplicationPlan plan) {
@@ -142,8 +167,18 @@ public final class ReplicationReport {
             difference(b, planners, vote, PlannerVariant.ICRL);
             difference(b, planners, vote, PlannerVariant.SAEZ);
         }
-        for (String planner : List.of(PlannerVariant.ICRL, PlannerVariant.DEMOCRATIC, PlannerVariant.DEMOCRATIC_PLATFORMS)) {
+        difference(b, planners, PlannerVariant.POLICY_GRADIENT, PlannerVariant.ICRL);
+        difference(b, planners, PlannerVariant.POLICY_GRADIENT, PlannerVariant.SAEZ);
+        difference(b, planners, PlannerVariant.POLICY_GRADIENT, PlannerVariant.SAEZ_MEAN);
+        difference(b, planners, PlannerVariant.SAEZ, PlannerVariant.SAEZ_MEAN);
+        difference(b, planners, PlannerVariant.ICRL, PlannerVariant.SAEZ_MEAN);
+        for (String planner : List.of(PlannerVariant.ICRL, PlannerVariant.DEMOCRATIC, PlannerVariant.DEMOCRATIC_PLATFORMS,
+                PlannerVariant.POLICY_GRADIENT)) {
             ratio(b, planners, planner, PlannerVariant.STACKELBERG);
+        }
+        if (planners.containsKey(PlannerVariant.SAEZ_MEAN)) {
+            ratio(b, planners, PlannerVariant.SAEZ, PlannerVariant.STACKELBERG);
+            ratio(b, planners, PlannerVariant.SAEZ_MEAN, PlannerVariant.STACKELBERG);
         }
         b.append('\n');
     }

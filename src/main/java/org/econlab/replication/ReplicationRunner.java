@@ -99,7 +99,7 @@ public final class ReplicationRunner {
         Scenario sc = cell.scenario();
         Population population = Simulation.populationOf(sc);
         double reference = StackelbergSearch.optimum(new StackelbergSearch.Problem(population.skills(), sc.brackets(),
-                sc.labour(), sc.swf(), ReplicationPlan.referenceRebate())).swf();
+                sc.labour(), sc.swf(), ReplicationPlan.referenceRebate(), population.deltas())).swf();
         List<ReplicationRow> rows = new ArrayList<>();
         for (ReplicationPlan.Run run : cell.runs()) {
             rows.add(runOne(run, population, reference));

@@ -15,8 +15,8 @@ import java.util.Map;
  * use, instead of dying of {@link OutOfMemoryError} minutes later.
  *
  * <p>Bytes per agent, from the columns each part allocates (design note 4): the population 13 (skill, utility type,
- * skill order) plus 24 while it is being sorted, 32 more with personas; the step state 32 (hours, income, tax,
- * utility); {@code learning} workers 144 (11 bins of value and visits, bin, satisfaction), {@code persona} workers 160;
+ * skill order) plus 24 while it is being sorted, 32 more with personas, 8 more with workers' own deltas; the step
+ * state 32 (hours, income, tax, utility); {@code learning} workers 144 (11 bins of value and visits, bin, satisfaction), {@code persona} workers 160;
  * {@code fixed} 0 and {@code rational} 0; {@code llm} workers 1,024 plus 700 per remembered step (prompt history);
  * the {@code democratic} planner 20. Other kinds count 64. The estimate is within about 10% of the heap measured
  * by {@code bench} for the built-in kinds.
@@ -32,7 +32,8 @@ public record MemoryEstimate(long bytes, Map<String, Long> parts) {
     public static MemoryEstimate of(Scenario s) {
         long n = s.population().agents();
         Map<String, Long> parts = new LinkedHashMap<>();
-        parts.put("population", n * (13 + 24 + (s.population().personas() ? 32 : 0)));
+        parts.put("population", n * (13 + 24 + (s.population().personas() ? 32 : 0)
+                + (s.population().deltas() != null ? 8 : 0))); // each worker's own delta
         parts.put("step state", n * 32);
         parts.put(s.worker().kind() + " workers", n * workerBytes(s));
         parts.put(s.planner().kind() + " planner", n * plannerBytes(s));

@@ -20,6 +20,7 @@ import org.econlab.economy.TaxBrackets;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.economy.UniformSkillPrior;
 import org.econlab.population.CensusTable;
+import org.econlab.population.DeltaDistribution;
 import org.econlab.population.PopulationSpec;
 import org.econlab.population.UtilityMix;
 import org.econlab.random.NumpyRandomState;
@@ -119,9 +120,15 @@ public final class ScenarioCodec {
         PopulationSpec population = readPopulation(root.object("population"));
         TaxSchedule start = readBrackets(root.object("brackets"));
         JsonFields utility = root.object("utility");
+        // utility.delta: one number for every worker (the paper), or a distribution drawn per worker (issue 20).
+        DeltaDistribution deltas = utility.has("delta") && utility.raw().get("delta").isJsonObject()
+                ? DeltaDistribution.parse(utility.object("delta"), population.personas() ? population.census() : null)
+                : null;
+        population = population.withDeltas(deltas);
         LabourModel labour = new LabourModel(
                 utility.number("c", LabourModel.PAPER.disutilityCoefficient(), 1e-300, 1e300),
-                utility.number("delta", LabourModel.PAPER.disutilityExponent(), 1.0000001, 100),
+                deltas != null ? deltas.centre()
+                        : utility.number("delta", LabourModel.PAPER.disutilityExponent(), 1.0000001, 100),
                 utility.number("maxHours", LabourModel.PAPER.maxHoursPerWeek(), 1, 168));
         WelfareFunction swf = readWelfare(utility);
         utility.rejectUnknown();
@@ -367,7 +374,11 @@ public final class ScenarioCodec {
 
         JsonObject utility = new JsonObject();
         utility.addProperty("c", s.labour().disutilityCoefficient());
-        utility.addProperty("delta", s.labour().disutilityExponent());
+        if (s.population().deltas() != null) {
+            utility.add("delta", s.population().deltas().toJson());
+        } else {
+            utility.addProperty("delta", s.labour().disutilityExponent());
+        }
         utility.addProperty("maxHours", s.labour().maxHoursPerWeek());
         utility.addProperty("swf", s.swf().id());
         if (s.swf().kind() == WelfareFunction.Kind.ATKINSON) {

@@ -114,7 +114,7 @@ public final class Simulation {
     public static Population populationOf(Scenario scenario) {
         if (scenario.random() == RandomSource.NUMPY) {
             return ReferencePopulation.generate(scenario.population(), scenario.seed(),
-                    FixedWorkers.KIND.equals(scenario.worker().kind()));
+                    FixedWorkers.KIND.equals(scenario.worker().kind())).withOwnDeltas(scenario.population(), scenario.seed());
         }
         return Population.generate(scenario.population(), scenario.seed());
     }
@@ -204,11 +204,11 @@ public final class Simulation {
     }
 
     /**
-     * The workers' then the planner's per-agent figures (satisfaction, vote, LLM exchanges) for the window's
-     * agent table. Read only on the runner thread between steps (e.g. through {@code SimulationRunner.inspect}).
+     * Each worker's own delta (when workers have their own, issue 20), then the workers' and the planner's per-agent
+     * figures (satisfaction, vote, LLM exchanges) for the window's agent table. Read only on the runner thread between steps (e.g. through {@code SimulationRunner.inspect}).
      */
     public AgentDetails agentDetails() {
-        return workers.agentDetails().merge(planner.agentDetails());
+        return AgentDetails.ownDeltas(population).merge(workers.agentDetails()).merge(planner.agentDetails());
     }
 
     /**
@@ -338,6 +338,7 @@ public final class Simulation {
 
         TaxBrackets brackets = tax.brackets();
         double maxHours = labour.maxHoursPerWeek();
+        double[] ownDeltas = population.deltas();
         forEachChunk(c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
@@ -355,7 +356,8 @@ public final class Simulation {
             for (int i = from; i < to; i++) {
                 double z = income[i];
                 double l = hours[i];
-                double u = z - taxPaid[i] + rebate - labour.labourCost(l);
+                double u = z - taxPaid[i] + rebate
+                        - (ownDeltas == null ? labour.labourCost(l) : labour.labourCost(l, ownDeltas[i]));
                 utility[i] = u;
                 welfare.add(u, z, skills[i]);
                 utilities += u;

@@ -19,14 +19,18 @@ class ReplicateCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LabCli.execute(new PrintWriter(out), new PrintWriter(err), "replicate", "--steps", "60", "--seeds", "2",
-                "--out", dir.toString());
+                "--pg-episodes", "8", "--out", dir.toString());
         assertEquals(LabCli.OK, code, err.toString());
         List<String> csv = Files.readAllLines(dir.resolve("replication.csv"));
         assertEquals("scenario,welfare,planner,seed,swf_final,swf_mean_last20pct,swf_mean_exploit,mean_labor,gini,"
                 + "total_tax,final_rates,zero_income_final,idle_workers,stackelberg_rational_swf", csv.get(0));
-        // per seed and welfare function: rational-5 and bounded-100 6 planners, us-fed-100 7 (+ us_fed),
-        // democratic-100 8 (+ the elected leader, without and with platforms)
-        assertEquals(1 + 2 * 2 * (6 + 7 + 6 + 8), csv.size());
+        // per seed and welfare function: rational-5 and bounded-100 7 planners (with policy_gradient), us-fed-100 8
+        // (+ us_fed), democratic-100 9 (+ the elected leader, without and with platforms), hetero-us-fed-100 9 (+ saez_mean)
+        assertEquals(1 + 2 * 2 * (7 + 8 + 7 + 9 + 9), csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("us-fed-100,inverse_skill,policy_gradient,43,")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("hetero-us-fed-100,inverse_income,saez_mean,42,")));
+        assertTrue(Files.isRegularFile(dir.resolve("policies/us-fed-100-inverse_skill/policy.json")));
+        assertTrue(err.toString().contains("policy_gradient us-fed-100 inverse_skill: trained 8 episodes"), err.toString());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,inverse_income,democratic,1043,")));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("democratic-100,inverse_skill,democratic_platforms,1042,")));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("us-fed-100,inverse_income,us_fed,42,")));
@@ -37,11 +41,16 @@ class ReplicateCommandTest {
         assertTrue(md.contains("| icrl - saez (exploit SWF) |") && md.contains("| icrl / stackelberg (exploit SWF), median |")
                 && md.contains("| democratic_platforms - icrl (exploit SWF) |") && md.contains("| democratic - icrl (exploit SWF) |")
                 && md.contains(" of 2 |"), md);
+        assertTrue(md.contains("| policy_gradient / stackelberg (exploit SWF), median |")
+                && md.contains("| policy_gradient - icrl (exploit SWF) |") && md.contains("| saez - saez_mean (exploit SWF) |")
+                && md.contains("training seeds [1000000,") && md.contains("delta drawn per worker"), md);
 
         // The same command gives the same numbers (everything is seeded), whatever the thread count.
         Path again = dir.resolve("again");
-        LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "replicate", "--steps", "60",
-                "--seeds", "2", "--threads", "1", "--out", again.toString());
+        StringWriter againErr = new StringWriter();
+        LabCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(againErr), "replicate", "--steps", "60",
+                "--seeds", "2", "--pg-episodes", "8", "--threads", "1", "--out", again.toString());
+        assertTrue(againErr.toString().contains("trained 8 episodes"), "a new folder trains again");
         assertEquals(csv, Files.readAllLines(again.resolve("replication.csv")));
         assertEquals(md, Files.readString(again.resolve("replication.md")));
     }
@@ -55,7 +64,7 @@ class ReplicateCommandTest {
 
     @Test
     void threeShardsThenTheGatheringRunWriteWhatOneMachineWrites(@TempDir Path dir) throws Exception {
-        String[] plan = {"--steps", "50", "--seeds", "3", "--scenarios", "rational-5,us-fed-100"};
+        String[] plan = {"--steps", "50", "--seeds", "3", "--scenarios", "rational-5,us-fed-100", "--pg-episodes", "8"};
         Path one = dir.resolve("one");
         Path shared = dir.resolve("shared");
         replicate(concat(new String[] {"replicate", "--out", one.toString()}, plan));
@@ -71,7 +80,7 @@ class ReplicateCommandTest {
 
         // Cells made another way (here: other steps) are not reused but computed again.
         String changed = replicate("replicate", "--out", shared.toString(), "--steps", "40", "--seeds", "3",
-                "--scenarios", "rational-5,us-fed-100");
+                "--scenarios", "rational-5,us-fed-100", "--pg-episodes", "8");
         assertTrue(changed.contains("(12 cells run now, 0 kept from before)"), changed);
     }
 

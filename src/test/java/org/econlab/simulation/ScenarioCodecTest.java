@@ -140,7 +140,7 @@ class ScenarioCodecTest {
         ScenarioCodec.parse(plannerModel.formatted("3.0"));
         ScenarioCodec.parse(plannerModel.formatted("[0.18, 0.11, 0.57]"));
         String m = assertThrows(InvalidInputException.class, () -> ScenarioCodec.parse(plannerModel.formatted("\"guess\""))).getMessage();
-        assertEquals("planner.elasticity: \"guess\" is not one of model, estimated", m);
+        assertEquals("planner.elasticity: \"guess\" is not one of model, mean, estimated", m);
         assertEquals("worker.rebate: \"realised\" is not one of own_share, price_taking", refuse(base(three, "")
                 .replace("{ \"kind\": \"rational\" }", "{ \"kind\": \"rational\", \"rebate\": \"realised\" }")));
     }
