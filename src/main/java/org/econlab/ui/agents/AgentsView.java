@@ -143,6 +143,33 @@ public final class AgentsView {
         root.setDividerPositions(0.55);
     }
 
+    /** The agent table refreshes at most this often while a run plays. */
+    static final long REFRESH_NANOS = 1_000_000_000L;
+    private long lastRefresh;
+
+    /**
+     * Once per frame: while the tab is on screen, asks the run for a fresh copy of the workers at most once a second
+     * and shows the newest page and the selected worker's history in the table and {@code charts}.
+     */
+    public void refresh(long now, boolean onScreen, org.econlab.ui.charts.LiveCharts charts) {
+        AgentProbe probe = model.probe();
+        if (onScreen && now - lastRefresh > REFRESH_NANOS) {
+            lastRefresh = now;
+            probe.request();
+        }
+        if (!onScreen) {
+            return;
+        }
+        AgentProbe.Page page = probe.page();
+        if (showPage(page)) {
+            charts.agents(page);
+        }
+        AgentProbe.History h = newHistory(probe.history());
+        if (h != null) {
+            charts.history(h);
+        }
+    }
+
     public Node root() {
         return root;
     }

@@ -12,7 +12,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.econlab.report.ChartStyle;
-import org.econlab.ui.publish.ChartExport;
+import org.econlab.ui.charts.ChartExport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.event.ChartProgressEvent;

@@ -1,5 +1,6 @@
 package org.econlab.ui.classroom;
 
+import org.econlab.ui.run.RunDecorator;
 import org.econlab.ui.widgets.Numbers;
 import org.econlab.ui.run.RunViewModel;
 
@@ -55,7 +56,7 @@ public final class ClassroomViewModel {
 
     public ClassroomViewModel(RunViewModel run) {
         this.run = run;
-        run.onReset(s -> {
+        run.events().onReset(s -> {
             if (session != null) {
                 session.abortRun(); // the stopped run must not wait for answers
             }
@@ -131,7 +132,7 @@ public final class ClassroomViewModel {
         }
         ClassSession s = session;
         s.onChange(this::refreshLater);
-        run.setRunDecorator(new RunViewModel.RunDecorator() {
+        run.setRunDecorator(new RunDecorator() {
             @Override
             public Scenario scenario(Scenario edited) {
                 return ClassScenario.of(edited, n, cadence);

@@ -1,6 +1,5 @@
 package org.econlab.ui.editor;
 
-import org.econlab.ui.widgets.Fields;
 import org.econlab.ui.widgets.Dialogs;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -9,14 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
-import org.econlab.agents.PlannerKinds;
-import org.econlab.agents.WorkerKinds;
 import org.econlab.errors.ErrorPolicy;
 import org.econlab.llm.LlmOptions;
-import org.econlab.economy.SaezOptimalRates;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.simulation.RunRecordWriter;
 import org.econlab.simulation.Scenario;
@@ -26,13 +21,10 @@ import org.econlab.simulation.StepSnapshot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * State and commands of the run panel (MVVM). Sends commands to the background
@@ -45,34 +37,6 @@ import java.util.function.Function;
  * <p>All public methods are for the FX thread; the runner's callbacks only enqueue or set volatiles.
  */
 public final class RunViewModel {
-
-    /**
-     * Reference rate lines drawn on the marginal-rate chart, computed off the FX thread when a run is
-     * built: Saez (dashed) and, for rational workers, the Stackelberg grid optimum (dotted). A function may
-     * return null when its line does not apply.
-     */
-    public static final Map<String, Function<Simulation, double[]>> REFERENCES = new LinkedHashMap<>();
-
-    /** Above this many workers the Stackelberg search (every grid schedule x every worker) is skipped. */
-    public static final int STACKELBERG_MAX_AGENTS = 20_000;
-
-    static {
-        REFERENCES.put("Saez", sim -> SaezOptimalRates.ratesPercent(sim.population().skills(),
-                sim.scenario().brackets(), saezElasticity(sim.scenario())));
-        REFERENCES.put("Stackelberg", sim -> "rational".equals(sim.workerKind())
-                && sim.population().size() <= STACKELBERG_MAX_AGENTS
-                ? org.econlab.economy.StackelbergSearch.optimum(new org.econlab.economy.StackelbergSearch.Problem(
-                        sim.population().skills(), sim.scenario().brackets(), sim.scenario().labour(),
-                        sim.scenario().swf(), WorkerKinds.rebateOf(sim.scenario().worker().json()))).ratesPercent()
-                : null);
-    }
-
-
-    /**
-     * Worker kinds whose one-step outcome under another planner is cheap and side-effect free, so the
-     * reference planners' SWF can be computed on the run's own population (never for LLM workers).
-     */
-    public static final java.util.Set<String> STATELESS_WORKERS = java.util.Set.of("rational", "fixed");
 
     /**
      * Whether the window's runs use every core. On a machine with two cores or fewer one core is left to
@@ -94,11 +58,10 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
-    private final List<Consumer<List<StepSnapshot>>> snapshotConsumers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<List<LiveStep>>> stepConsumers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Scenario>> resetListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Map<String, double[]>>> referenceListeners = new CopyOnWriteArrayList<>();
 
+    private final RunEvents events = new RunEvents();
+    private final Handoff<Map<String, double[]>> references = new Handoff<>();
+    private final Handoff<Map<String, Double>> swfReferences = new Handoff<>();
     private final Object lock = new Object();
     private SimulationRunner runner;            // guarded by lock
     private final List<Consumer<SimulationRunner>> queued = new ArrayList<>(); // guarded by lock
@@ -106,16 +69,10 @@ public final class RunViewModel {
     private SnapshotInbox inbox;
     private AgentProbe probe = new AgentProbe();
     private volatile SimulationRunner.State latestState = SimulationRunner.State.READY;
-    private volatile Map<String, double[]> references;
-    private volatile Map<String, Double> swfReferences;
-    private Map<String, Double> deliveredSwf;
-    private final List<Consumer<Map<String, Double>>> swfReferenceListeners = new CopyOnWriteArrayList<>();
     private volatile String buildFailure;
-    private Map<String, double[]> deliveredReferences;
     private Scenario nextScenario;
     /** Steps per second a new window plays at: slow enough for a class to follow, a 2,500-step run in ~2 minutes. */
     public static final double DEFAULT_SPEED = 20;
-
     private double speed = DEFAULT_SPEED;
     private Path lastRecord;
     private long lastStatusNanos;
@@ -125,19 +82,6 @@ public final class RunViewModel {
     private boolean failureShown;
     private String notice;
     private long noticeSince;
-
-    /**
-     * Changes what a new run is built from, e.g. a class makes some workers seats for students and attaches itself to
-     * the run's context. Called on the FX thread ({@link #scenario}) and on the thread that builds the run
-     * ({@link #context}).
-     */
-    public interface RunDecorator {
-        /** The scenario the run plays, given the edited one. */
-        Scenario scenario(Scenario edited);
-
-        /** Adds services to the new run's context. */
-        void context(org.econlab.agents.RunContext context);
-    }
 
     /** Decorates every run started from now on (null: none); the current run is not changed. */
     public void setRunDecorator(RunDecorator d) {
@@ -187,29 +131,9 @@ public final class RunViewModel {
         return active.getReadOnlyProperty();
     }
 
-    /** Receives each batch of new snapshots on the FX thread. */
-    public void onSnapshots(Consumer<List<StepSnapshot>> consumer) {
-        snapshotConsumers.add(consumer);
-    }
-
-    /** Receives each batch of new steps (snapshots with the window's idle-worker figures) on the FX thread. */
-    public void onSteps(Consumer<List<LiveStep>> consumer) {
-        stepConsumers.add(consumer);
-    }
-
-    /** Called with the new run's scenario when a new run replaces the old one (charts clear). */
-    public void onReset(Consumer<Scenario> listener) {
-        resetListeners.add(listener);
-    }
-
-    /** Receives the reference rate lines (name to percent per bracket) once computed for a run. */
-    public void onReferences(Consumer<Map<String, double[]>> listener) {
-        referenceListeners.add(listener);
-    }
-
-    /** Receives the reference planners' SWF on this run's population (name to SWF) once computed. */
-    public void onSwfReferences(Consumer<Map<String, Double>> listener) {
-        swfReferenceListeners.add(listener);
+    /** What the run tells the sections (new steps, a new run, reference lines), delivered on the FX thread. */
+    public RunEvents events() {
+        return events;
     }
 
     /**
@@ -313,11 +237,9 @@ public final class RunViewModel {
     public void showRecord(Scenario recorded, List<StepSnapshot> steps, Path record) {
         reset();
         scenario.set(recorded);
-        for (Consumer<Scenario> r : resetListeners) {
-            r.accept(recorded);
-        }
+        events.reset(recorded);
         if (!steps.isEmpty()) {
-            deliver(steps.stream().map(LiveStep::recorded).toList());
+            events.steps(steps.stream().map(LiveStep::recorded).toList());
             lastSnapshot = steps.get(steps.size() - 1);
             stepsDone.set(lastSnapshot.step() + 1);
         }
@@ -343,9 +265,7 @@ public final class RunViewModel {
         lastSnapshot = null;
         status.set("Ready");
         usage.set("");
-        for (Consumer<Scenario> r : resetListeners) {
-            r.accept(scenario.get());
-        }
+        events.reset(scenario.get());
         pullSnapshots();
     }
 
@@ -434,10 +354,8 @@ public final class RunViewModel {
         failureShown = false;
         failure.set("");
         buildFailure = null;
-        references = null;
-        deliveredReferences = null;
-        swfReferences = null;
-        deliveredSwf = null;
+        references.clear();
+        swfReferences.clear();
         SnapshotInbox newInbox = new SnapshotInbox();
         inbox = newInbox;
         AgentProbe newProbe = new AgentProbe();
@@ -460,9 +378,7 @@ public final class RunViewModel {
         status.set("Preparing " + String.format(Locale.ROOT, "%,d", s.population().agents()) + " workers…");
         usage.set("");
         double initialSpeed = speed;
-        for (Consumer<Scenario> r : resetListeners) {
-            r.accept(s);
-        }
+        events.reset(s);
         Thread builder = new Thread(() -> {
             Simulation sim;
             SimulationRunner built;
@@ -501,78 +417,11 @@ public final class RunViewModel {
                     return;
                 }
             }
-            Map<String, double[]> refs = new LinkedHashMap<>();
-            for (Map.Entry<String, Function<Simulation, double[]>> e : REFERENCES.entrySet()) {
-                try {
-                    double[] r = e.getValue().apply(sim);
-                    if (r != null) {
-                        refs.put(e.getKey(), r);
-                    }
-                } catch (RuntimeException ignored) {
-                    // A reference line is an aid; a run goes on without it.
-                }
-            }
-            references = refs;
-            swfReferences = referenceWelfare(sim);
+            references.set(RunReferences.rates(sim));
+            swfReferences.set(RunReferences.referenceWelfare(sim));
         }, "run-builder");
         builder.setDaemon(true);
         builder.start();
-    }
-
-    /**
-     * SWF of one step under each reference planner (Saez, U.S. federal when the brackets allow it, free
-     * market) on the run's own population, for built-in stateless workers only. Runs on the builder
-     * thread, next to the run.
-     */
-    public static Map<String, Double> referenceWelfare(Simulation sim) {
-        Scenario s = sim.scenario();
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (!STATELESS_WORKERS.contains(s.worker().kind())) {
-            return out;
-        }
-        Map<String, org.econlab.simulation.AgentSpec> planners = new LinkedHashMap<>();
-        JsonObject saez = new JsonObject();
-        saez.addProperty("kind", PlannerKinds.SAEZ);
-        com.google.gson.JsonArray e = new com.google.gson.JsonArray();
-        for (double v : saezElasticity(s)) {
-            e.add(v);
-        }
-        saez.add("elasticity", e);
-        planners.put("Saez", new org.econlab.simulation.AgentSpec(PlannerKinds.SAEZ, saez));
-        if (s.brackets().equals(org.econlab.economy.BracketPreset.US_FED_2024.brackets())) {
-            planners.put("U.S. federal", org.econlab.simulation.AgentSpec.of(PlannerKinds.US_FED));
-        }
-        planners.put("Free market", org.econlab.simulation.AgentSpec.of(PlannerKinds.FREE_MARKET));
-        for (Map.Entry<String, org.econlab.simulation.AgentSpec> p : planners.entrySet()) {
-            try {
-                Scenario alt = s.withPlanner(p.getValue()).withSteps(1);
-                out.put(p.getKey(), new Simulation(alt, sim.population(), false).step().swf());
-            } catch (RuntimeException ex) {
-                // a reference line is an aid; skip the one that cannot be computed
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Saez elasticity for the reference line: the saez planner's own numbers, else the model's own labour
-     * elasticity 1/(delta-1) (also for {@code "estimated"}, which needs a run to estimate).
-     */
-    public static double[] saezElasticity(Scenario s) {
-        JsonObject p = s.planner().json();
-        JsonElement e = p.get("elasticity");
-        if (PlannerKinds.SAEZ.equals(s.planner().kind()) && e != null
-                && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
-            if (e.isJsonArray()) {
-                double[] out = new double[e.getAsJsonArray().size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = e.getAsJsonArray().get(i).getAsDouble();
-                }
-                return out;
-            }
-            return new double[] {e.getAsDouble()};
-        }
-        return new double[] {s.labour().frischElasticity()};
     }
 
     /**
@@ -594,23 +443,11 @@ public final class RunViewModel {
         if (inbox == null) {
             return;
         }
-        Map<String, double[]> refs = references;
-        if (refs != null && refs != deliveredReferences) {
-            deliveredReferences = refs;
-            for (Consumer<Map<String, double[]>> l : referenceListeners) {
-                l.accept(refs);
-            }
-        }
-        Map<String, Double> swfRefs = swfReferences;
-        if (swfRefs != null && swfRefs != deliveredSwf) {
-            deliveredSwf = swfRefs;
-            for (Consumer<Map<String, Double>> l : swfReferenceListeners) {
-                l.accept(swfRefs);
-            }
-        }
+        references.deliverTo(events::references);
+        swfReferences.deliverTo(events::swfReferences);
         List<LiveStep> batch = inbox.drain();
         if (!batch.isEmpty()) {
-            deliver(batch);
+            events.steps(batch);
             lastSnapshot = batch.get(batch.size() - 1).snapshot();
             stepsDone.set(lastSnapshot.step() + 1);
         }
@@ -621,18 +458,6 @@ public final class RunViewModel {
             lastStatusNanos = now;
         }
         updateStatus(batch.isEmpty() ? null : lastSnapshot);
-    }
-
-    private void deliver(List<LiveStep> steps) {
-        for (Consumer<List<LiveStep>> c : stepConsumers) {
-            c.accept(steps);
-        }
-        if (!snapshotConsumers.isEmpty()) {
-            List<StepSnapshot> snapshots = steps.stream().map(LiveStep::snapshot).toList();
-            for (Consumer<List<StepSnapshot>> c : snapshotConsumers) {
-                c.accept(snapshots);
-            }
-        }
     }
 
     /**
@@ -649,7 +474,6 @@ public final class RunViewModel {
     public static final long NOTICE_NANOS = 8_000_000_000L;
 
     private void updateStatus(StepSnapshot last) {
-        Scenario s = scenario.get();
         SimulationRunner r = currentRunner();
         String failed = buildFailure != null ? buildFailure
                 : r != null && r.failure() != null ? ErrorPolicy.classify(r.failure()).line() : null;
@@ -664,39 +488,12 @@ public final class RunViewModel {
         if (building && r == null) {
             return;
         }
-        int done = stepsDone.get();
-        int year = s.taxYearSteps() == 0 ? 0 : Math.max(0, done - 1) / s.taxYearSteps();
-        String state = switch (latestState) {
-            case READY -> "Ready";
-            case RUNNING -> "Running";
-            case PAUSED -> "Paused";
-            case FINISHED -> done >= s.steps() ? "Finished" : "Stopped";
-        };
         boolean fresh = notice != null && System.nanoTime() - noticeSince < NOTICE_NANOS;
-        status.set(String.format(Locale.ROOT, "%s · step %d / %d · tax year %d · %.0f steps/s%s", state, done,
-                s.steps(), year, latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0,
-                fresh ? " · " + notice : ""));
+        status.set(StatusLines.status(latestState, stepsDone.get(), scenario.get(),
+                latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0, fresh ? notice : null));
         if (last != null) {
-            usage.set(llmUsage(last));
+            usage.set(StatusLines.llmUsage(last));
         }
     }
 
-    /** Every {@code llm_*} figure of a snapshot, e.g. {@code LLM calls 12 · tokens in 3,400 · cost usd $0.02}. */
-    public static String llmUsage(StepSnapshot s) {
-        List<String> parts = new ArrayList<>();
-        List<String> names = s.metricNames();
-        double[] values = s.metricValues();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (!n.startsWith("llm_")) {
-                continue;
-            }
-            String label = n.substring(4).replace('_', ' ');
-            double v = values[i];
-            String value = n.endsWith("usd") ? String.format(Locale.ROOT, "$%,.4f", v)
-                    : v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.2f", v);
-            parts.add(label + " " + value);
-        }
-        return parts.isEmpty() ? "" : "LLM " + String.join(" · ", parts);
-    }
 }

@@ -23,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.econlab.simulation.Scenario;
-import org.econlab.ui.publish.BackgroundWork;
+import org.econlab.ui.widgets.BackgroundWork;
 
 import java.util.List;
 import java.util.Locale;

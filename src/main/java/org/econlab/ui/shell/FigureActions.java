@@ -14,7 +14,7 @@ import org.econlab.report.RunData;
 import org.econlab.report.RunExport;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
-import org.econlab.ui.publish.BackgroundWork;
+import org.econlab.ui.widgets.BackgroundWork;
 import org.econlab.ui.publish.PublishWindow;
 
 import java.io.File;

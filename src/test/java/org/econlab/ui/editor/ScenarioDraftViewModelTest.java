@@ -1,6 +1,7 @@
 package org.econlab.ui.editor;
 
-import org.econlab.ui.widgets.Fields;
+import org.econlab.ui.run.StatusLines;
+import org.econlab.ui.editor.Fields;
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.LabApp;
 
@@ -104,10 +105,10 @@ class ScenarioDraftViewModelTest {
         StepSnapshot s = new StepSnapshot(0, 0, new double[] {10}, true, false, 1, 40, 1000, 1, 0, 0, 0,
                 new int[] {1}, new int[10], -1, 0, List.of("llm_calls", "llm_tokens_in", "llm_cost_usd", "other"),
                 new double[] {12, 3400, 0.0213, 5});
-        assertEquals("LLM calls 12 · tokens in 3,400 · cost usd $0.0213", RunViewModel.llmUsage(s));
+        assertEquals("LLM calls 12 · tokens in 3,400 · cost usd $0.0213", StatusLines.llmUsage(s));
         StepSnapshot none = new StepSnapshot(0, 0, new double[] {10}, true, false, 1, 40, 1000, 1, 0, 0, 0,
                 new int[] {1}, new int[10], -1, 0, List.of(), new double[0]);
-        assertEquals("", RunViewModel.llmUsage(none));
+        assertEquals("", StatusLines.llmUsage(none));
     }
 
     /** Small JSON helpers for the tests. */

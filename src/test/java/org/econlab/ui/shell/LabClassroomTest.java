@@ -132,11 +132,11 @@ class LabClassroomTest {
             someSpread |= swf.high()[k] > swf.low()[k];
         }
         assertTrue(someSpread, "seeds differ, so the band has a width");
-        assertEquals(100, view.charts().bandPointCount(), "the band is drawn on the SWF chart");
+        assertEquals(100, view.charts().welfare.bandPointCount(), "the band is drawn on the SWF chart");
         // the band is the mean of the seeds' own runs: seed 42 alone reproduces the window's run
         robot.interact(() -> model.runSteps(100));
         waitUntil(() -> model.stepsDoneProperty().get() == 100);
-        assertEquals(100, view.charts().bandPointCount(), "the band stays while the window plays a seed of the same scenario");
+        assertEquals(100, view.charts().welfare.bandPointCount(), "the band stays while the window plays a seed of the same scenario");
         assertEquals(Double.parseDouble(rows.get(0).finalSwf().replace(",", "")), model.lastSnapshot().swf(),
                 Math.abs(model.lastSnapshot().swf()) * 0.002 + 0.1, "seed 42's final SWF equals the window's run");
     }
@@ -177,7 +177,7 @@ class LabClassroomTest {
         robot.interact(model::step);
         waitUntil(() -> model.stepsDoneProperty().get() == 31);
         assertEquals(35.0, model.lastSnapshot().ratePercent(0));
-        waitUntil(() -> view.charts().interventions().contains(30));
+        waitUntil(() -> view.charts().rates.interventions().contains(30));
         String status = robot.lookup("#status-label").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.contains("Rates set by hand from step 31"), status);
         assertTrue(view.monitors().value("rates").startsWith("35 "), view.monitors().value("rates"));
@@ -219,7 +219,7 @@ class LabClassroomTest {
         assertFalse(bounded.scenario().description().isBlank());
         robot.interact(() -> view.openSample(bounded));
         waitUntil(() -> view.swfPointCount() == 0);
-        assertEquals(3, view.charts().ratePointCounts().size(), "the legend and series follow the sample's three brackets");
+        assertEquals(3, view.charts().rates.pointCounts().size(), "the legend and series follow the sample's three brackets");
         assertEquals(bounded.scenario().name(), draft.scenarioProperty().get().name());
     }
 

@@ -125,9 +125,9 @@ class LabElectionAndLlmTest {
         robot.clickOn("Votes");
         robot.clickOn("#play-button");
         waitUntil(() -> model.stepsDoneProperty().get() == 150);
-        waitUntil(() -> view.charts().leaderPointCount() > 0);
-        assertTrue(view.charts().leaderPointCount() >= 100, "leader points " + view.charts().leaderPointCount());
-        assertTrue(view.charts().voteBarCount() >= 2, "the last election: the leader and the other candidates");
+        waitUntil(() -> view.charts().leader.leaderStepCount() > 0);
+        assertTrue(view.charts().leader.leaderStepCount() >= 100, "leader points " + view.charts().leader.leaderStepCount());
+        assertTrue(view.charts().votes.barCount() >= 2, "the last election: the leader and the other candidates");
 
         robot.clickOn("Agents");
         TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);

@@ -22,7 +22,7 @@ import org.econlab.report.ExportFormat;
 import org.econlab.report.FigureSize;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
-import org.econlab.ui.publish.ChartExport;
+import org.econlab.ui.charts.ChartExport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;

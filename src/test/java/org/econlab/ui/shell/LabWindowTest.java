@@ -84,7 +84,7 @@ class LabWindowTest {
 
         robot.clickOn("#play-button");
         waitUntil(() -> view.swfPointCount() > 20);
-        assertTrue(view.charts().ratePointCounts().values().stream().allMatch(c -> c > 20));
+        assertTrue(view.charts().rates.pointCounts().values().stream().allMatch(c -> c > 20));
         assertFalse(robot.lookup("#pause-button").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#pause-button");
@@ -190,7 +190,7 @@ class LabWindowTest {
     void exportTheRunsFiguresThenShowTheSavedRunInTheCharts(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> model.runSteps(30));
         waitUntil(() -> model.stepsDoneProperty().get() == 30 && view.swfPointCount() == 30);
-        assertEquals(2, view.charts().swfYearMedianPointCount(), "one median point per tax year (25 steps each)");
+        assertEquals(2, view.charts().welfare.yearMedianPointCount(), "one median point per tax year (25 steps each)");
         Path record = model.lastRecord();
         robot.interact(() -> view.figures().exportRunFiguresTo(record, dir.resolve("figures")));
         waitUntil(() -> dir.resolve("figures").equals(view.figures().exportedTo));
@@ -220,7 +220,7 @@ class LabWindowTest {
         org.jfree.chart.fx.ChartViewer rates = viewers.stream().filter(v -> "tax-rates-chart".equals(v.getId()))
                 .findFirst().orElseThrow();
         java.util.concurrent.atomic.AtomicReference<java.util.List<Path>> files = new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> org.econlab.ui.publish.ChartExport.export(rates.getChart(), "tax_rates", dir,
+        robot.interact(() -> org.econlab.ui.charts.ChartExport.export(rates.getChart(), "tax_rates", dir,
                 java.util.List.of(org.econlab.report.ExportFormat.values()), org.econlab.report.FigureSize.DEFAULT, files::set));
         waitUntil(() -> files.get() != null);
         java.util.List<String> csv = Files.readAllLines(dir.resolve("tax_rates.csv"));

@@ -1,5 +1,6 @@
-package org.econlab.ui.publish;
+package org.econlab.ui.charts;
 
+import org.econlab.ui.widgets.BackgroundWork;
 import javafx.concurrent.Task;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -96,7 +97,7 @@ public final class ChartExport {
     }
 
     /** A light-themed copy for export, keeping every line's colour and dash. */
-    static JFreeChart publicationCopy(JFreeChart chart) {
+    public static JFreeChart publicationCopy(JFreeChart chart) {
         try {
             return ChartStyle.publish((JFreeChart) chart.clone(), 1f);
         } catch (CloneNotSupportedException e) {

@@ -1,4 +1,4 @@
-package org.econlab.ui.publish;
+package org.econlab.ui.charts;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The choices of an export: formats, PNG size in pixels and DPI. */
-final class ExportOptionsPane {
+public final class ExportOptionsPane {
 
     private final GridPane root = new GridPane();
     private final List<CheckBox> formats = new ArrayList<>();
@@ -22,7 +22,7 @@ final class ExportOptionsPane {
     private final Spinner<Integer> height = new Spinner<>(50, 20_000, FigureSize.DEFAULT.heightPx(), 100);
     private final Spinner<Integer> dpi = new Spinner<>(36, 2400, FigureSize.DEFAULT.dpi(), 25);
 
-    ExportOptionsPane() {
+    public ExportOptionsPane() {
         HBox boxes = new HBox(10);
         for (ExportFormat f : ExportFormat.values()) {
             CheckBox c = new CheckBox(f.name());
@@ -46,11 +46,11 @@ final class ExportOptionsPane {
         root.addRow(2, new Label("DPI"), dpi);
     }
 
-    GridPane root() {
+    public GridPane root() {
         return root;
     }
 
-    List<ExportFormat> formats() {
+    public List<ExportFormat> formats() {
         List<ExportFormat> out = new ArrayList<>();
         for (int i = 0; i < formats.size(); i++) {
             if (formats.get(i).isSelected()) {
@@ -60,7 +60,7 @@ final class ExportOptionsPane {
         return out;
     }
 
-    FigureSize size() {
+    public FigureSize size() {
         return new FigureSize(width.getValue(), height.getValue(), dpi.getValue());
     }
 }

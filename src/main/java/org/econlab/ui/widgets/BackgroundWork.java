@@ -1,4 +1,4 @@
-package org.econlab.ui.publish;
+package org.econlab.ui.widgets;
 
 import javafx.application.Platform;
 import javafx.concurrent.Task;

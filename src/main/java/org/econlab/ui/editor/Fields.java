@@ -1,7 +1,7 @@
-package org.econlab.ui.widgets;
+package org.econlab.ui.editor;
 
-import org.econlab.ui.editor.ScenarioDraft;
 
+import org.econlab.ui.widgets.FieldHelp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
