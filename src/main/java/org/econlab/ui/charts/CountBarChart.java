@@ -24,7 +24,7 @@ public final class CountBarChart extends LiveChart {
     private TaxBrackets brackets;
 
     private CountBarChart(DefaultCategoryDataset counts, String title, String axis, boolean byBracket) {
-        super(ChartParts.bars(title, axis, "Workers", counts));
+        super(ChartParts.bars(title, axis, "Workers", counts), true, false);
         this.counts = counts;
         this.byBracket = byBracket;
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
@@ -51,11 +51,6 @@ public final class CountBarChart extends LiveChart {
     void reset(Scenario scenario, SeedEnsemble.Result ensembleKept) {
         brackets = scenario.brackets();
         counts.clear();
-    }
-
-    @Override
-    boolean followsSteps() {
-        return true;
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class IncomeScatterChart extends LiveChart {
     }
 
     private IncomeScatterChart(XYSeriesCollection data) {
-        super(ChartParts.line("Post-tax vs pre-tax income", "Pre-tax income z ($/yr)", "Post-tax income ($/yr)", data, true));
+        super(ChartParts.line("Post-tax vs pre-tax income", "Pre-tax income z ($/yr)", "Post-tax income ($/yr)", data,
+                true), false, false);
         data.addSeries(workers);
         data.addSeries(diagonal);
         XYLineAndShapeRenderer scatter = new XYLineAndShapeRenderer(false, true);

@@ -29,7 +29,7 @@ public final class LeaderChart extends LiveChart {
     }
 
     private LeaderChart(XYIntervalSeriesCollection data) {
-        super(strip(data));
+        super(strip(data), true, false);
         this.data = data;
     }
 
@@ -55,11 +55,6 @@ public final class LeaderChart extends LiveChart {
         leadersSeen.clear();
         data.removeAllSeries();
         ChartParts.replaceRangeAxis(chart, new SymbolAxis(null, new String[0]));
-    }
-
-    @Override
-    boolean followsSteps() {
-        return true;
     }
 
     @Override

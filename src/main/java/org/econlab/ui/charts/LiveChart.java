@@ -21,9 +21,19 @@ public abstract class LiveChart {
     protected boolean dark;
     protected float scale = 1f;
     protected boolean presentation;
+    /** The multi-seed band drawn over the chart, or null. */
+    EnsembleBand band;
+    private final boolean followsSteps;
+    private final boolean showsEnsemble;
 
-    protected LiveChart(JFreeChart chart) {
+    /**
+     * @param followsSteps  whether {@link #append} changes the chart
+     * @param showsEnsemble whether {@link #ensemble} changes it
+     */
+    protected LiveChart(JFreeChart chart, boolean followsSteps, boolean showsEnsemble) {
         this.chart = chart;
+        this.followsSteps = followsSteps;
+        this.showsEnsemble = showsEnsemble;
     }
 
     /** The chart itself (to show it in a pane or export it). */
@@ -38,19 +48,20 @@ public abstract class LiveChart {
     void append(List<LiveStep> batch) {
     }
 
-    /** Whether {@link #append} changes this chart. */
-    boolean followsSteps() {
-        return false;
+    final boolean followsSteps() {
+        return followsSteps;
     }
 
-    /** Shows a multi-seed result (null removes it). */
+    /** Shows a multi-seed result (null removes it): its band, when the chart has one. */
     void ensemble(SeedEnsemble.Result result) {
         ensemble = result;
+        if (band != null) {
+            band.show(result);
+        }
     }
 
-    /** Whether {@link #ensemble} changes this chart. */
-    boolean showsEnsemble() {
-        return false;
+    final boolean showsEnsemble() {
+        return showsEnsemble;
     }
 
     /** Light or dark, font and line scale, fewer words in presentation mode. */

@@ -48,7 +48,7 @@ public final class RatesChart extends LiveChart {
     }
 
     private RatesChart(XYSeriesCollection data) {
-        super(ChartParts.line("Marginal tax rates", "Step", "Rate (%)", data, true));
+        super(ChartParts.line("Marginal tax rates", "Step", "Rate (%)", data, true), true, true);
         ratesData = data;
         XYPlot plot = chart.getXYPlot();
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
@@ -87,11 +87,6 @@ public final class RatesChart extends LiveChart {
     }
 
     @Override
-    boolean followsSteps() {
-        return true;
-    }
-
-    @Override
     void append(List<LiveStep> batch) {
         boolean legendChanged = false;
         for (LiveStep live : batch) {
@@ -118,11 +113,6 @@ public final class RatesChart extends LiveChart {
         if (legendChanged) {
             legend();
         }
-    }
-
-    @Override
-    boolean showsEnsemble() {
-        return true;
     }
 
     @Override

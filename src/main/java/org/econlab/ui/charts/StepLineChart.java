@@ -17,7 +17,6 @@ public final class StepLineChart extends LiveChart {
 
     private final DecimatingSeries line;
     private final ToDoubleFunction<StepSnapshot> figure;
-    private final EnsembleBand band;
 
     /**
      * @param figure       the value drawn for a step
@@ -31,7 +30,7 @@ public final class StepLineChart extends LiveChart {
 
     private StepLineChart(DecimatingSeries line, String title, String axis, ToDoubleFunction<StepSnapshot> figure,
             double minimumRange, String metric) {
-        super(ChartParts.line(title, "Step", axis, new XYSeriesCollection(line.series()), false));
+        super(ChartParts.line(title, "Step", axis, new XYSeriesCollection(line.series()), false), true, true);
         this.line = line;
         this.figure = figure;
         ChartParts.minimumRange(chart, minimumRange);
@@ -57,11 +56,6 @@ public final class StepLineChart extends LiveChart {
     }
 
     @Override
-    boolean followsSteps() {
-        return true;
-    }
-
-    @Override
     void append(List<LiveStep> batch) {
         for (LiveStep live : batch) {
             line.add(live.snapshot().step(), figure.applyAsDouble(live.snapshot()));
@@ -69,14 +63,4 @@ public final class StepLineChart extends LiveChart {
         line.publish();
     }
 
-    @Override
-    boolean showsEnsemble() {
-        return true;
-    }
-
-    @Override
-    void ensemble(SeedEnsemble.Result result) {
-        super.ensemble(result);
-        band.show(result);
-    }
 }

@@ -17,7 +17,6 @@ public final class TaxChart extends LiveChart {
 
     private final DecimatingSeries totalTax;
     private final DecimatingSeries rebate = ChartParts.series("Rebate per worker ($/yr)");
-    private final EnsembleBand band;
 
     TaxChart() {
         this(ChartParts.series("Total tax ($/yr)"));
@@ -25,7 +24,7 @@ public final class TaxChart extends LiveChart {
 
     private TaxChart(DecimatingSeries totalTax) {
         super(ChartParts.line("Total tax (rebated equally)", "Step", "Total tax ($/yr)",
-                new XYSeriesCollection(totalTax.series()), true));
+                new XYSeriesCollection(totalTax.series()), true), true, true);
         this.totalTax = totalTax;
         XYPlot plot = chart.getXYPlot();
         NumberAxis rebateAxis = new NumberAxis("Rebate ($/yr per worker)");
@@ -53,11 +52,6 @@ public final class TaxChart extends LiveChart {
     }
 
     @Override
-    boolean followsSteps() {
-        return true;
-    }
-
-    @Override
     void append(List<LiveStep> batch) {
         for (LiveStep live : batch) {
             StepSnapshot s = live.snapshot();
@@ -68,14 +62,4 @@ public final class TaxChart extends LiveChart {
         rebate.publish();
     }
 
-    @Override
-    boolean showsEnsemble() {
-        return true;
-    }
-
-    @Override
-    void ensemble(SeedEnsemble.Result result) {
-        super.ensemble(result);
-        band.show(result);
-    }
 }

@@ -25,7 +25,7 @@ public final class VotesChart extends LiveChart {
     }
 
     private VotesChart(DefaultCategoryDataset votes) {
-        super(ChartParts.bars("Last election", "Candidate (agent index)", "Ballots", votes));
+        super(ChartParts.bars("Last election", "Candidate (agent index)", "Ballots", votes), true, false);
         this.votes = votes;
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
@@ -35,11 +35,6 @@ public final class VotesChart extends LiveChart {
     @Override
     void reset(Scenario scenario, SeedEnsemble.Result ensembleKept) {
         votes.clear();
-    }
-
-    @Override
-    boolean followsSteps() {
-        return true;
     }
 
     @Override

@@ -65,14 +65,13 @@ public final class WelfareChart extends LiveChart {
     private boolean logScale;
     private WelfareFunction welfare = WelfareFunction.PAPER;
     private int workers = 1;
-    private final EnsembleBand band;
 
     WelfareChart() {
         this(new XYSeriesCollection());
     }
 
     private WelfareChart(XYSeriesCollection data) {
-        super(ChartParts.line("Social welfare", "Step", "SWF", data, true));
+        super(ChartParts.line("Social welfare", "Step", "SWF", data, true), true, true);
         data.addSeries(swf);
         data.addSeries(yearMedian);
         XYPlot plot = chart.getXYPlot();
@@ -111,11 +110,6 @@ public final class WelfareChart extends LiveChart {
     }
 
     @Override
-    boolean followsSteps() {
-        return true;
-    }
-
-    @Override
     void append(List<LiveStep> batch) {
         boolean legendChanged = false;
         for (LiveStep live : batch) {
@@ -138,13 +132,8 @@ public final class WelfareChart extends LiveChart {
     }
 
     @Override
-    boolean showsEnsemble() {
-        return true;
-    }
-
-    @Override
     void ensemble(SeedEnsemble.Result result) {
-        super.ensemble(result);
+        ensemble = result;
         showBand();
         legend();
     }

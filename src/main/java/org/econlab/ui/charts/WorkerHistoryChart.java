@@ -17,7 +17,7 @@ public final class WorkerHistoryChart extends LiveChart {
     }
 
     private WorkerHistoryChart(XYSeriesCollection data) {
-        super(ChartParts.line("Selected worker", "Step", "$ / year", data, true));
+        super(ChartParts.line("Selected worker", "Step", "$ / year", data, true), false, false);
         data.addSeries(income);
         data.addSeries(postTax);
     }

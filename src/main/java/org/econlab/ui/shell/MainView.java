@@ -5,47 +5,23 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import org.controlsfx.control.Notifications;
-import org.econlab.simulation.Scenario;
-import org.econlab.simulation.SimulationRunner;
-import org.econlab.ui.agents.AgentsView;
 import org.econlab.ui.charts.ChartLook;
-import org.econlab.ui.charts.ChartPane;
 import org.econlab.ui.charts.ChartPanes;
 import org.econlab.ui.charts.LiveCharts;
-import org.econlab.ui.classroom.ClassroomView;
-import org.econlab.ui.classroom.ClassroomViewModel;
 import org.econlab.ui.editor.CensusEditor;
 import org.econlab.ui.editor.RateSliders;
 import org.econlab.ui.editor.ScenarioDraft;
 import org.econlab.ui.editor.ScenarioEditorView;
-import org.econlab.ui.labour.LabourView;
-import org.econlab.ui.llm.LlmView;
-import org.econlab.ui.llm.LlmViewModel;
-import org.econlab.ui.overview.MonitorsView;
-import org.econlab.ui.overview.OverviewView;
 import org.econlab.ui.run.RunViewModel;
-import org.econlab.ui.seeds.SeedsView;
-import org.econlab.ui.votes.VotesView;
-import org.econlab.ui.widgets.Dialogs;
 import org.jfree.chart.JFreeChart;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The lab window's shell: menus, toolbar, the scenario editor as a drawer on the left, the monitors and the section
@@ -73,19 +49,10 @@ public final class MainView {
     private final ScenarioFiles files;
     private final FigureActions figures;
     private final ScenarioEditorView editor;
-    private final Node editorNode;
-    private final SectionTabs tabs;
-    private final MonitorsView monitors = new MonitorsView();
-    private final OverviewView overview;
-    private final VotesView votes;
-    private final AgentsView agents;
-    private final SeedsView seeds;
-    private final ClassroomViewModel classroom;
+    private final EditorDrawer drawer;
+    private final Sections sections;
     private final RateSliders rateSliders;
     private final ShellToolbar toolbar;
-    private final CheckMenuItem editorItem = new CheckMenuItem("Scenario editor");
-    private final SplitPane split;
-    private double dividerPosition = 0.3;
 
     public MainView(ScenarioDraft draft, RunViewModel model, RecentFiles recent) {
         this.draft = draft;
@@ -95,126 +62,48 @@ public final class MainView {
         charts = new LiveCharts(model.scenarioProperty().get());
         panes = new ChartPanes(charts);
         editor = new ScenarioEditorView(draft, owner -> editCensus(), model::llmOptions);
-        editorNode = editor.root();
         rateSliders = new RateSliders(model, draft);
         draft.scenarioProperty().addListener((o, a, s) -> model.setScenario(s));
         EditorCommands.bindIntervene(editor.interveneButton, draft, model, this::window, theme::stylesheets);
         toolbar = new ShellToolbar(model, draft, rateSliders, this::runSeeds, () -> showEditor(!editorShown(), true));
-        editorItem.setOnAction(e -> showEditor(editorItem.isSelected(), true));
 
-        // ---- sections ----
-        overview = new OverviewView(charts, panes);
-        LabourView labour = new LabourView(charts, panes);
-        votes = new VotesView(panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
-                + " ever elected, a bar for each tenure."),
-                panes.pane(charts.votes, "last_election", "Ballots per candidate in the last election; the leader first."));
-        agents = new AgentsView(model, panes.pane(charts.incomeScatter, "post_vs_pre_tax", "Each dot is a worker of the"
-                + " sample: its post-tax income against its pre-tax income; the grey line is no tax and no rebate."),
-                panes.pane(charts.workerHistory, "worker_history", "The selected worker's pre- and post-tax income"
-                        + " (before the rebate) per step."));
-        seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, this::announce);
-        classroom = new ClassroomViewModel(model);
-        tabs = new SectionTabs(charts);
-        tabs.add("Overview", null, overview.root(), overview.charts());
-        tabs.add("Labour & welfare", null, labour.root(), labour.charts());
-        tabs.add("Votes", null, votes.root(), List.of(charts.leader.chart(), charts.votes.chart()));
-        Tab agentsTab = tabs.add("Agents", null, agents.root(), List.of(charts.incomeScatter.chart(),
-                charts.workerHistory.chart()));
-        tabs.add("Seeds", null, seeds.root(), List.of());
-        tabs.add("LLM", "llm-tab", new LlmView(new LlmViewModel(model::llmActivity)).root(), List.of());
-        tabs.add("Class", "class-tab", new ClassroomView(classroom).root(), List.of());
-        tabs.onShown(t -> {
-            if (t == agentsTab) {
-                model.refreshAgentsNow();
-            }
-        });
-        watchArea.setTop(monitors.root());
-        watchArea.setCenter(tabs.root());
-        split = new SplitPane(watchArea);
-        SplitPane.setResizableWithParent(editorNode, false);
+        sections = new Sections(model, charts, panes, this::announce);
+        model.events().onReset(s -> panes.refitAll());
+        watchArea.setTop(sections.monitors.root());
+        watchArea.setCenter(sections.tabs.root());
+        drawer = new EditorDrawer(editor.root(), watchArea, toolbar.editorToggle, theme);
         showEditor(true, false);
-        centre.getChildren().add(split);
+        centre.getChildren().add(drawer.root());
 
         PlayKeys keys = new PlayKeys(model, draft);
-        root.setTop(new VBox(ShellMenus.build(files, draft, model, keys, this::runSeeds, editorItem, theme, figures,
+        root.setTop(new VBox(ShellMenus.build(files, draft, model, keys, this::runSeeds, drawer.menuItem, theme, figures,
                 this::window), toolbar.root()));
         root.setCenter(centre);
-        root.setBottom(statusBar());
+        root.setBottom(StatusBar.of(model, draft));
         root.getStyleClass().add("lab-root");
         root.widthProperty().addListener((o, a, w) -> compactToolbar());
 
-        model.events().onSteps(batch -> {
-            charts.append(batch);
-            votes.append(batch);
-            monitors.show(batch.get(batch.size() - 1), System.nanoTime());
-        });
-        model.events().onReset(this::reset);
-        model.events().onReferences(charts::references);
-        model.events().onSwfReferences(charts::swfReferences);
-        model.failureProperty().addListener((o, a, f) -> {
-            if (f != null && !f.isEmpty()) {
-                Dialogs.error(window(), theme.stylesheets(), "The run failed", f
-                        + "\n\nThe run record keeps every step played so far; your scenario edits are unchanged.");
-            }
-        });
-        model.runStateProperty().addListener((o, a, st) -> {
-            if (st == SimulationRunner.State.FINISHED && a != SimulationRunner.State.FINISHED
-                    && model.stepsDoneProperty().get() >= model.scenarioProperty().get().steps()) {
-                announce("Run finished: " + model.stepsDoneProperty().get() + " steps of " + model.scenarioProperty().get().name());
-            }
-        });
+        RunNotices.install(model, this::window, theme::stylesheets, this::announce);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 keys.install(scene);
                 applyTheme();
             }
         });
-        monitors.reset(model.scenarioProperty().get());
-        votes.reset(model.scenarioProperty().get());
-        overview.reset(model.scenarioProperty().get());
-        tabs.select(0);
+        sections.tabs.select(0);
         new AnimationTimer() {
             private long last;
 
             @Override
-            public void handle(long now) {
+            public void handle(long now) { // the frame pump: the run's news at most MAX_FPS times a second
                 if (now - last >= (long) (1e9 / MAX_FPS)) {
                     last = now;
                     model.pullSnapshots();
-                    agents.refresh(now, tabs.selected() == agentsTab, charts);
-                    monitors.flush(now);
+                    sections.tick(now);
                 }
                 charts.redraw(FRAME_BUDGET_NANOS);
             }
         }.start();
-    }
-
-    private void reset(Scenario s) {
-        charts.reset(s);
-        monitors.reset(s);
-        votes.reset(s);
-        agents.reset();
-        overview.reset(s);
-        panes.refitAll();
-    }
-
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("status-label");
-        status.textProperty().bind(model.statusProperty());
-        status.setMinWidth(0);
-        Label usage = new Label();
-        usage.setId("usage-label");
-        usage.textProperty().bind(model.usageProperty());
-        Label validity = new Label();
-        validity.getStyleClass().add("error-label");
-        validity.textProperty().bind(Bindings.when(draft.validProperty()).then("")
-                .otherwise(Bindings.concat("Scenario invalid: ", draft.problemSummaryProperty())));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(16, status, usage, validity, grow);
-        bar.getStyleClass().add("status-bar");
-        return bar;
     }
 
     private void editCensus() {
@@ -222,8 +111,7 @@ public final class MainView {
     }
 
     private void runSeeds() {
-        tabs.select(4);
-        seeds.start();
+        sections.runSeeds();
     }
 
     // ---- places for new sections ----
@@ -241,7 +129,7 @@ public final class MainView {
     }
 
     public void closeStartScreen() {
-        centre.getChildren().retainAll(split);
+        centre.getChildren().retainAll(drawer.root());
     }
 
     // ---- themes, drawer, notices ----
@@ -271,20 +159,15 @@ public final class MainView {
         if (theme.presentation()) {
             root.getStyleClass().add("presentation");
         }
-        // an open drawer gets room for its fields (it is closed again to show the charts)
-        double width = root.getWidth() > 0 ? root.getWidth() : 1280;
-        dividerPosition = Math.min(0.6, Math.max(0.3, (theme.presentation() ? 520 : 380) / width));
-        if (editorShown()) {
-            split.setDividerPositions(dividerPosition);
-        }
+        drawer.fit(root.getWidth() > 0 ? root.getWidth() : 1280);
         charts.applyTheme(theme.dark(), theme.scale(), theme.presentation());
         for (JFreeChart c : editor.charts) {
             ChartLook.style(c, theme.dark(), theme.scale());
         }
         panes.refitAll();
         compactToolbar();
-        overview.setPresentation(theme.presentation());
-        overview.reset(model.scenarioProperty().get());
+        sections.overview.setPresentation(theme.presentation());
+        sections.overview.reset(model.scenarioProperty().get());
     }
 
     /** Icons only when the labels would not fit (narrow window, or presentation mode's big text). */
@@ -294,40 +177,15 @@ public final class MainView {
 
     /** Shows or hides the scenario editor (a drawer on the left); {@code remember} keeps the choice. */
     public void showEditor(boolean show, boolean remember) {
-        boolean shown = editorShown();
-        if (show && !shown) {
-            split.getItems().add(0, editorNode);
-            split.setDividerPositions(dividerPosition);
-        } else if (!show && shown) {
-            dividerPosition = split.getDividerPositions()[0];
-            split.getItems().remove(editorNode);
-        }
-        toolbar.editorToggle.setSelected(show);
-        editorItem.setSelected(show);
-        if (remember) {
-            theme.remember("editor", show);
-        }
+        drawer.show(show, remember);
     }
 
     public boolean editorShown() {
-        return split.getItems().contains(editorNode);
+        return drawer.shown();
     }
 
     private void announce(String text) {
-        Window w = window();
-        if (w == null || !w.isShowing()) {
-            return;
-        }
-        try {
-            Notifications n = Notifications.create().title("LLM Economist Lab").text(text).owner(w)
-                    .hideAfter(javafx.util.Duration.seconds(4));
-            if (theme.dark()) {
-                n.darkStyle();
-            }
-            n.showInformation();
-        } catch (RuntimeException e) {
-            model.notice(text); // a notification is a courtesy; the status line says it too
-        }
+        RunNotices.announce(window(), theme.dark(), model, text);
     }
 
     private Window window() {
@@ -375,12 +233,12 @@ public final class MainView {
 
     /** Ends a class if one runs (the window closes): students are told, nicknames forgotten, the server stopped. */
     public void endClass() {
-        classroom.end();
+        sections.classroom.end();
     }
 
     /** Shows the i-th section tab (0 = Overview). */
     public void selectTab(int i) {
-        tabs.select(i);
+        sections.tabs.select(i);
     }
 
     // ---- for tests ----
@@ -389,28 +247,16 @@ public final class MainView {
         return figures;
     }
 
-    int swfPointCount() {
-        return charts.welfare.pointCount();
-    }
-
     LiveCharts charts() {
         return charts;
     }
 
-    List<ChartPane> chartPanes() {
-        return panes.all();
+    ChartPanes panes() {
+        return panes;
     }
 
-    MonitorsView monitors() {
-        return monitors;
-    }
-
-    VotesView votes() {
-        return votes;
-    }
-
-    SeedsView seeds() {
-        return seeds;
+    Sections sections() {
+        return sections;
     }
 
     RateSliders rateSliders() {

@@ -1,5 +1,6 @@
 package org.econlab.ui.shell;
 
+import org.econlab.ui.LabWindowFixture;
 import org.econlab.ui.seeds.SeedsView;
 import org.econlab.ui.votes.ElectionHistory;
 import org.econlab.ui.run.SeedEnsemble;
@@ -114,12 +115,12 @@ class LabClassroomTest {
         robot.interact(() -> draft.set("steps", 100));
         waitUntil(() -> model.scenarioProperty().get().steps() == 100);
         robot.interact(() -> {
-            view.seeds().setCount(4);
-            view.seeds().start();
+            view.sections().seeds.setCount(4);
+            view.sections().seeds.start();
         });
-        waitUntil(() -> view.seeds().rows().size() == 5);
+        waitUntil(() -> view.sections().seeds.rows().size() == 5);
         WaitForAsyncUtils.waitForFxEvents();
-        List<SeedsView.Row> rows = view.seeds().rows();
+        List<SeedsView.Row> rows = view.sections().seeds.rows();
         assertEquals(List.of("42", "43", "44", "45", "mean ± 95%"), rows.stream().map(SeedsView.Row::seed).toList());
         assertTrue(rows.get(4).finalSwf().contains("±"), rows.get(4).finalSwf());
         SeedEnsemble.Result r = view.charts().ensemble();
@@ -149,7 +150,7 @@ class LabClassroomTest {
         robot.interact(() -> model.runSteps(150));
         waitUntil(() -> model.stepsDoneProperty().get() == 150);
         WaitForAsyncUtils.waitForFxEvents();
-        List<ElectionHistory.Row> rows = view.votes().rows();
+        List<ElectionHistory.Row> rows = view.sections().votes.rows();
         assertEquals(6, rows.size(), "an election at the start of each of six tax years");
         for (int y = 0; y < 6; y++) {
             ElectionHistory.Row r = rows.get(y);
@@ -163,7 +164,7 @@ class LabClassroomTest {
         assertEquals("(start rates)", rows.get(0).platform());
         assertEquals(3, rows.get(1).platform().split(" ").length, rows.get(1).platform());
         assertTrue(robot.lookup("#election-table").tryQuery().isPresent());
-        assertTrue(view.monitors().value("leader").startsWith("#"), view.monitors().value("leader"));
+        assertTrue(view.sections().monitors.value("leader").startsWith("#"), view.sections().monitors.value("leader"));
     }
 
     @Test
@@ -180,7 +181,7 @@ class LabClassroomTest {
         waitUntil(() -> view.charts().rates.interventions().contains(30));
         String status = robot.lookup("#status-label").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.contains("Rates set by hand from step 31"), status);
-        assertTrue(view.monitors().value("rates").startsWith("35 "), view.monitors().value("rates"));
+        assertTrue(view.sections().monitors.value("rates").startsWith("35 "), view.sections().monitors.value("rates"));
         robot.interact(model::stop);
         String events = Files.readString(model.lastRecord().resolve("events.jsonl"));
         assertTrue(events.contains("\"event\":\"intervention\"") && events.contains("slider"), events);
@@ -212,13 +213,13 @@ class LabClassroomTest {
     @Test
     void samplesOpenWithTheirDescriptionAndTheChartsStartOver(FxRobot robot) throws Exception {
         robot.interact(() -> model.runSteps(20));
-        waitUntil(() -> view.swfPointCount() == 20);
+        waitUntil(() -> view.charts().welfare.pointCount() == 20);
         List<Samples.Sample> samples = Samples.list();
         assertTrue(samples.size() >= 8, "samples " + samples.size());
         Samples.Sample bounded = samples.stream().filter(s -> s.resource().endsWith("bounded-100.json")).findFirst().orElseThrow();
         assertFalse(bounded.scenario().description().isBlank());
         robot.interact(() -> view.openSample(bounded));
-        waitUntil(() -> view.swfPointCount() == 0);
+        waitUntil(() -> view.charts().welfare.pointCount() == 0);
         assertEquals(3, view.charts().rates.pointCounts().size(), "the legend and series follow the sample's three brackets");
         assertEquals(bounded.scenario().name(), draft.scenarioProperty().get().name());
     }

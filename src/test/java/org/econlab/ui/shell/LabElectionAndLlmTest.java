@@ -1,5 +1,6 @@
 package org.econlab.ui.shell;
 
+import org.econlab.ui.LabWindowFixture;
 import org.econlab.ui.agents.AgentsView;
 import org.econlab.ui.editor.ScenarioDraft;
 import org.econlab.ui.run.RunViewModel;

@@ -1,5 +1,6 @@
 package org.econlab.ui.shell;
 
+import org.econlab.ui.LabWindowFixture;
 import org.econlab.ui.charts.ChartPane;
 import org.econlab.ui.editor.ScenarioDraft;
 import org.econlab.ui.run.RunViewModel;
@@ -86,7 +87,7 @@ class LabLayoutTest {
     /** Charts on the selected tab that are on screen. */
     private List<ChartPane> visiblePanes() {
         List<ChartPane> out = new ArrayList<>();
-        for (ChartPane p : view.chartPanes()) {
+        for (ChartPane p : view.panes().all()) {
             if (p.getScene() != null && p.isVisible() && p.getHeight() > 0 && treeVisible(p)) {
                 out.add(p);
             }
@@ -197,7 +198,7 @@ class LabLayoutTest {
         assertTrue(draft.validProperty().get(), draft.errorMessageProperty().get());
         robot.interact(() -> model.runSteps(40));
         waitUntil(() -> model.stepsDoneProperty().get() == 40);
-        ChartPane rates = view.chartPanes().stream().filter(p -> p.exportName().equals("tax_rates")).findFirst().orElseThrow();
+        ChartPane rates = view.panes().all().stream().filter(p -> p.exportName().equals("tax_rates")).findFirst().orElseThrow();
         AtomicReference<JFreeChart> copy = new AtomicReference<>();
         robot.interact(() -> copy.set(rates.exportCopy()));
         AtomicReference<List<Path>> files = new AtomicReference<>();
@@ -244,7 +245,7 @@ class LabLayoutTest {
     void theMouseWheelAloneNeverZoomsAChart(FxRobot robot) throws Exception {
         robot.interact(() -> model.runSteps(50));
         waitUntil(() -> model.stepsDoneProperty().get() == 50);
-        ChartPane swf = view.chartPanes().stream().filter(p -> p.exportName().equals("swf")).findFirst().orElseThrow();
+        ChartPane swf = view.panes().all().stream().filter(p -> p.exportName().equals("swf")).findFirst().orElseThrow();
         WaitForAsyncUtils.waitForFxEvents();
         Range before = swf.chart().getXYPlot().getDomainAxis().getRange();
         Node canvas = swf.viewer().getCanvas();

@@ -1,11 +1,11 @@
 package org.econlab.ui.shell;
 
-import org.econlab.ui.editor.ScenarioDraft;
+import org.econlab.ui.LabWindowFixture;
+
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.LabApp;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 /**
  * Measures how fast the window answers while a 1,000,000-worker rational run plays at full speed: the
@@ -48,10 +46,9 @@ class LabResponsivenessProbe {
     @Start
     void start(Stage stage) {
         Scenario s = ScenarioCodec.readResource(LabApp.DEFAULT_SCENARIO).withAgents(1_000_000).withSteps(100_000);
-        model = new RunViewModel(s, runs);
-        view = new MainView(new ScenarioDraft(s), model, new RecentFiles(Preferences.userRoot().node("org/econlab/lab-test/recent")));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        LabWindowFixture w = LabWindowFixture.show(stage, s, runs, null, 1280, 800);
+        model = w.model();
+        view = w.view();
     }
 
     private static double[] sample(int count) throws Exception {
@@ -90,7 +87,7 @@ class LabResponsivenessProbe {
     void fxThreadRoundTripWhileAMillionWorkersPlay(FxRobot robot) throws Exception {
         long t0 = System.nanoTime();
         robot.interact(model::play);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.stepsDoneProperty().get() >= 3);
+        LabWindowFixture.waitUntil(120, () -> model.stepsDoneProperty().get() >= 3);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         long gc0 = gcMillis();
         String load0 = load();

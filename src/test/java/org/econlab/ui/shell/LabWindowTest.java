@@ -1,5 +1,6 @@
 package org.econlab.ui.shell;
 
+import org.econlab.ui.LabWindowFixture;
 import org.econlab.ui.agents.AgentsView;
 import org.econlab.ui.editor.ScenarioDraft;
 import org.econlab.ui.run.RunViewModel;
@@ -83,7 +84,7 @@ class LabWindowTest {
         waitUntil(() -> draft.scenarioProperty().get().startSchedule().ratePercent(1) == 33.0);
 
         robot.clickOn("#play-button");
-        waitUntil(() -> view.swfPointCount() > 20);
+        waitUntil(() -> view.charts().welfare.pointCount() > 20);
         assertTrue(view.charts().rates.pointCounts().values().stream().allMatch(c -> c > 20));
         assertFalse(robot.lookup("#pause-button").queryAs(Button.class).isDisabled());
 
@@ -189,7 +190,7 @@ class LabWindowTest {
     @Test
     void exportTheRunsFiguresThenShowTheSavedRunInTheCharts(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> model.runSteps(30));
-        waitUntil(() -> model.stepsDoneProperty().get() == 30 && view.swfPointCount() == 30);
+        waitUntil(() -> model.stepsDoneProperty().get() == 30 && view.charts().welfare.pointCount() == 30);
         assertEquals(2, view.charts().welfare.yearMedianPointCount(), "one median point per tax year (25 steps each)");
         Path record = model.lastRecord();
         robot.interact(() -> view.figures().exportRunFiguresTo(record, dir.resolve("figures")));
@@ -199,9 +200,9 @@ class LabWindowTest {
             assertTrue(java.nio.file.Files.size(dir.resolve("figures").resolve(f)) > 0, f);
         }
         robot.interact(() -> model.reset());
-        waitUntil(() -> view.swfPointCount() == 0);
+        waitUntil(() -> view.charts().welfare.pointCount() == 0);
         robot.interact(() -> view.figures().showRecord(record));
-        waitUntil(() -> view.swfPointCount() == 30);
+        waitUntil(() -> view.charts().welfare.pointCount() == 30);
         assertTrue(status(robot).startsWith("Showing the recorded run"), status(robot));
     }
 
@@ -209,7 +210,7 @@ class LabWindowTest {
     @Test
     void everyLiveChartExportsItselfWithItsData(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> model.runSteps(25));
-        waitUntil(() -> model.stepsDoneProperty().get() == 25 && view.swfPointCount() == 25);
+        waitUntil(() -> model.stepsDoneProperty().get() == 25 && view.charts().welfare.pointCount() == 25);
         java.util.Set<org.jfree.chart.fx.ChartViewer> viewers = robot.lookup(n -> n instanceof org.jfree.chart.fx.ChartViewer)
                 .queryAllAs(org.jfree.chart.fx.ChartViewer.class);
         assertFalse(viewers.isEmpty());

@@ -1,6 +1,5 @@
-package org.econlab.ui.shell;
+package org.econlab.ui.run;
 
-import org.econlab.ui.run.RunViewModel;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
