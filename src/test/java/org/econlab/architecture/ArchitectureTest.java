@@ -73,6 +73,8 @@ class ArchitectureTest {
     static final ArchRule classroomSection = section("classroom");
     @ArchTest
     static final ArchRule publishSection = section("publish");
+    @ArchTest
+    static final ArchRule labourSection = section("labour");
 
     /** Chart components, the run's state and the widgets serve every section and know none of them. */
     @ArchTest
