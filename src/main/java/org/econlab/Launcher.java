@@ -1,5 +1,7 @@
 package org.econlab;
 
+import org.econlab.ui.LabApp;
+
 import org.econlab.cli.LabCli;
 import org.econlab.errors.LabLog;
 

@@ -63,8 +63,8 @@ public final class LlmElectorate implements Electorate {
 
     /** Validates an electorate object (call when the scenario is read). */
     public static Settings parse(JsonFields p) {
-        List<String> endpoints = LlmWorkers.endpoints(p);
-        boolean cot = LlmWorkers.cot(p);
+        List<String> endpoints = LlmWorkerSettings.endpoints(p);
+        boolean cot = LlmWorkerSettings.cot(p);
         PromptStyle style = PromptStyle.parse(p);
         Double temperature = p.has("temperature") ? p.number("temperature", 0.7, 0, 2) : null;
         Integer maxTokens = p.has("maxTokens") ? p.wholeInt("maxTokens", 1000, 1, 1_000_000) : null;

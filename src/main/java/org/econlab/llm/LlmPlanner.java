@@ -58,8 +58,8 @@ public final class LlmPlanner implements PlannerPolicy {
     }
 
     static Settings parse(JsonFields p) {
-        List<String> endpoints = LlmWorkers.endpoints(p);
-        boolean cot = LlmWorkers.cot(p);
+        List<String> endpoints = LlmWorkerSettings.endpoints(p);
+        boolean cot = LlmWorkerSettings.cot(p);
         PromptStyle style = PromptStyle.parse(p);
         int history = p.wholeInt("history", 50, 0, 100_000);
         Double temperature = p.has("temperature") ? p.number("temperature", 0.7, 0, 2) : null;

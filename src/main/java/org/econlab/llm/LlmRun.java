@@ -6,11 +6,9 @@ import org.econlab.config.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,13 +42,7 @@ public final class LlmRun {
     private boolean totalsClaimed;
     private LlmWorkers workers;
 
-    private int usageStep = -1;
-    private Map<String, long[]> usageBefore = Map.of();
-    private Map<String, long[]> usageAt = Map.of();
-    private Map<String, long[]> usageDelta = Map.of();
-    private Map<String, Long> answeredBefore = Map.of();
-    private Map<String, Long> answeredAt = Map.of();
-    private Map<String, Long> answeredDelta = Map.of();
+    private final StepUsage stepUsage = new StepUsage(meter);
 
     /** A run with these options in a context of its own. */
     public LlmRun(LlmOptions options) {
@@ -276,40 +268,14 @@ public final class LlmRun {
         pools.clear();
     }
 
-    /**
-     * Usage per role during step {@code step} (counters at the first query for this step minus those at the first
-     * query for the previous one). Every policy asks with the same step after the step, so they agree.
-     */
-    synchronized Map<String, long[]> usageOfStep(int step) {
-        if (step != usageStep) {
-            usageBefore = usageAt;
-            usageAt = meter.snapshot();
-            answeredBefore = answeredAt;
-            answeredAt = meter.answeredByEndpoint();
-            Map<String, Long> a = new TreeMap<>();
-            answeredAt.forEach((e, n) -> a.put(e, n - answeredBefore.getOrDefault(e, 0L)));
-            answeredDelta = a;
-            usageStep = step;
-            Map<String, long[]> d = new LinkedHashMap<>();
-            for (Map.Entry<String, long[]> e : usageAt.entrySet()) {
-                long[] before = usageBefore.get(e.getKey());
-                long[] v = e.getValue().clone();
-                if (before != null) {
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] -= before[i];
-                    }
-                }
-                d.put(e.getKey(), v);
-            }
-            usageDelta = d;
-        }
-        return usageDelta;
+    /** Usage per role during step {@code step}: see {@link StepUsage#usageOfStep}. */
+    Map<String, long[]> usageOfStep(int step) {
+        return stepUsage.usageOfStep(step);
     }
 
-    /** Calls answered per endpoint profile during step {@code step}, counted like {@link #usageOfStep}. */
-    synchronized Map<String, Long> answeredOfStep(int step) {
-        usageOfStep(step);
-        return answeredDelta;
+    /** Calls answered per endpoint profile during step {@code step}: see {@link StepUsage#answeredOfStep}. */
+    Map<String, Long> answeredOfStep(int step) {
+        return stepUsage.answeredOfStep(step);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.econlab.llm;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 import org.econlab.agents.AgentDetails;
 import org.econlab.agents.AgentSetup;
@@ -10,14 +9,12 @@ import org.econlab.agents.StepContext;
 import org.econlab.agents.StepMetrics;
 import org.econlab.agents.WorkerKinds;
 import org.econlab.agents.WorkerPolicy;
-import org.econlab.config.InvalidInputException;
-import org.econlab.config.JsonFields;
 import org.econlab.economy.LabourModel;
 import org.econlab.economy.UtilityType;
 import org.econlab.population.Persona;
 import org.econlab.population.Population;
 import org.econlab.population.WorkerState;
-import org.econlab.random.RandomStreams;
+import org.econlab.llm.LlmWorkerSettings.Settings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,172 +58,13 @@ public final class LlmWorkers implements WorkerPolicy {
     static final String ROLE_PERSONA = "persona";
     static final String ROLE_SATISFACTION = "satisfaction";
 
-    /** Validated scenario fields. */
-    record Settings(List<String> endpoints, boolean cot, PromptStyle style, int history, Double temperature,
-                    Integer maxTokens, Boolean jsonMode, int maxAttempts, Boolean satisfaction, boolean llmPersonaText,
-                    boolean personaInSystemPrompt, long budgetTokens, double budgetUsd, Subset subset,
-                    WorkerKinds.Factory others) {
-    }
-
-    /** Which workers are LLM workers: every one ({@code all}), listed indices, or k drawn at random / the first k. */
-    record Subset(boolean all, int[] indices, int random, int first, String path) {
-
-        int[] resolve(int n, long seed) {
-            if (all) {
-                int[] a = new int[n];
-                Arrays.setAll(a, i -> i);
-                return a;
-            }
-            if (indices != null) {
-                for (int i : indices) {
-                    if (i >= n) {
-                        throw new InvalidInputException(path, "agent " + i + " does not exist (" + n + " workers)");
-                    }
-                }
-                return indices.clone();
-            }
-            int k = Math.min(n, random > 0 ? random : first);
-            if (first > 0) {
-                int[] a = new int[k];
-                Arrays.setAll(a, i -> i);
-                return a;
-            }
-            return RandomStreams.sampleAgents(seed, RandomStreams.Purpose.LLM, 1, k, n);
-        }
-    }
-
     /** Registers the kind with {@link WorkerKinds}. */
     public static void register() {
         WorkerKinds.register(KIND, "LLM workers with the paper's prompts (endpoint, prompt io|cot, promptText"
                 + " paper|tidy, history; llmAgents + others for a mixed population)", (p, labour) -> {
-                    Settings s = parse(p, labour);
+                    Settings s = LlmWorkerSettings.parse(p, labour);
                     return setup -> new LlmWorkers(setup, s);
                 });
-    }
-
-    static List<String> endpoints(JsonFields p) {
-        List<String> names = new ArrayList<>();
-        if (!p.has("endpoint")) {
-            return names;
-        }
-        JsonElement e = p.raw().get("endpoint");
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            names.add(e.getAsString());
-        } else if (e.isJsonArray() && e.getAsJsonArray().size() > 0) {
-            for (JsonElement x : e.getAsJsonArray()) {
-                if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
-                    throw new InvalidInputException(p.pathOf("endpoint"), "must be a profile name or a list of names");
-                }
-                names.add(x.getAsString());
-            }
-        } else {
-            throw new InvalidInputException(p.pathOf("endpoint"), "must be a profile name or a list of names");
-        }
-        return names;
-    }
-
-    static boolean cot(JsonFields p) {
-        String prompt = p.string("prompt", "io").toLowerCase(Locale.ROOT);
-        if (!prompt.equals("io") && !prompt.equals("cot")) {
-            throw new InvalidInputException(p.pathOf("prompt"), "unknown prompt \"" + prompt + "\" (known: io, cot)");
-        }
-        return prompt.equals("cot");
-    }
-
-    static Settings parse(JsonFields p, LabourModel labour) {
-        List<String> endpoints = endpoints(p);
-        boolean cot = cot(p);
-        PromptStyle style = PromptStyle.parse(p);
-        int history = p.wholeInt("history", 50, 0, 100_000);
-        Double temperature = p.has("temperature") ? p.number("temperature", 0.7, 0, 2) : null;
-        Integer maxTokens = p.has("maxTokens") ? p.wholeInt("maxTokens", 1000, 1, 1_000_000) : null;
-        Boolean json = p.has("jsonMode") ? p.bool("jsonMode", true) : null;
-        int attempts = p.wholeInt("maxAttempts", 12, 1, 100);
-        Boolean satisfaction = p.has("satisfaction") ? p.bool("satisfaction", true) : null;
-        String personaText = p.string("personaText", "llm");
-        if (!personaText.equals("llm") && !personaText.equals("template")) {
-            throw new InvalidInputException(p.pathOf("personaText"), "unknown value \"" + personaText + "\" (known: llm, template)");
-        }
-        boolean inSystem = p.bool("personaInSystemPrompt", false);
-        long budgetTokens = p.whole("budgetTokens", 0, 0, Long.MAX_VALUE);
-        double budgetUsd = p.number("budgetUsd", 0, 0, 1e9);
-        Subset subset = subset(p);
-        WorkerKinds.Factory others = null;
-        if (!subset.all()) {
-            JsonFields o = p.has("others") ? p.object("others")
-                    : new JsonFields(JsonParserHolder.object("{\"kind\":\"learning\"}"), p.pathOf("others"));
-            if (KIND.equals(o.string("kind", ""))) {
-                throw new InvalidInputException(o.pathOf("kind"), "the others must be a built-in kind");
-            }
-            others = WorkerKinds.parse(o, labour);
-        } else if (p.has("others")) {
-            throw new InvalidInputException(p.pathOf("others"), "only with llmAgents (every worker is an LLM otherwise)");
-        }
-        p.rejectUnknown();
-        return new Settings(endpoints, cot, style, history, temperature, maxTokens, json, attempts, satisfaction,
-                personaText.equals("llm"), inSystem, budgetTokens, budgetUsd, subset, others);
-    }
-
-    private static Subset subset(JsonFields p) {
-        String path = p.pathOf("llmAgents");
-        if (!p.has("llmAgents")) {
-            return new Subset(true, null, 0, 0, path);
-        }
-        JsonElement e = p.raw().get("llmAgents");
-        if (e.isJsonArray()) {
-            double[] xs = p.numbers("llmAgents", 0, 100_000_000, false);
-            int[] idx = new int[xs.length];
-            for (int i = 0; i < xs.length; i++) {
-                if (xs[i] != Math.rint(xs[i])) {
-                    throw new InvalidInputException(path + "[" + i + "]", "must be a whole agent index");
-                }
-                idx[i] = (int) xs[i];
-            }
-            int[] sorted = Arrays.stream(idx).distinct().sorted().toArray();
-            if (sorted.length == 0) {
-                throw new InvalidInputException(path, "must name at least one agent");
-            }
-            return new Subset(false, sorted, 0, 0, path);
-        }
-        if (e.isJsonObject()) {
-            JsonFields o = p.object("llmAgents");
-            if (o.has("random") == o.has("first")) {
-                throw new InvalidInputException(path, "give {\"random\": k} or {\"first\": k}");
-            }
-            int random = o.has("random") ? o.wholeInt("random", 1, 1, 100_000_000) : 0;
-            int first = o.has("first") ? o.wholeInt("first", 1, 1, 100_000_000) : 0;
-            o.rejectUnknown();
-            return new Subset(false, null, random, first, path);
-        }
-        throw new InvalidInputException(path, "must be a list of agent indices or {\"random\": k} or {\"first\": k}");
-    }
-
-    /** A tiny holder so the default {@code others} object is parsed once. */
-    private static final class JsonParserHolder {
-        static JsonObject object(String json) {
-            return com.google.gson.JsonParser.parseString(json).getAsJsonObject();
-        }
-    }
-
-    /** One LLM worker's own state: the only per-agent objects of this policy (design note 4). */
-    static final class Agent {
-        final int index;
-        final MessageHistory history;
-        final List<Double> labourHistory = new ArrayList<>();
-        final List<Double> utilityHistory = new ArrayList<>();
-        double labour = Double.NaN;
-        boolean labourIsInt;
-        double labourPrev; // the reference starts at 0
-        double utilityPrev;
-        double satisfaction = 1.0;
-        String personaText;
-        volatile String lastPrompt;
-        volatile String lastReply;
-
-        Agent(int index, int h, PromptStyle style) {
-            this.index = index;
-            this.history = new MessageHistory(h, style, "planner");
-        }
     }
 
     private final Settings settings;
@@ -237,7 +75,7 @@ public final class LlmWorkers implements WorkerPolicy {
     private final int totalSteps;
     private final int taxYearSteps;
     private final int[] llm;
-    private final Agent[] agents;
+    private final LlmWorkerState[] agents;
     private final WorkerPolicy others;
     private final boolean satisfactionOn;
     private final LlmMetrics metrics;
@@ -259,9 +97,9 @@ public final class LlmWorkers implements WorkerPolicy {
                 s.maxTokens(), s.jsonMode(), s.maxAttempts()));
         int n = population.size();
         this.llm = s.subset().resolve(n, setup.seed());
-        this.agents = new Agent[n];
+        this.agents = new LlmWorkerState[n];
         for (int i : llm) {
-            agents[i] = new Agent(i, s.history(), s.style());
+            agents[i] = new LlmWorkerState(i, s.history(), s.style());
         }
         this.others = s.others() == null ? null : s.others().apply(setup);
         this.satisfactionOn = population.hasPersonas() && (s.satisfaction() == null || s.satisfaction());
@@ -357,56 +195,6 @@ public final class LlmWorkers implements WorkerPolicy {
         }
     }
 
-    // ---- personas (paper §4.2) ----
-
-    static final String PERSONA_SYSTEM = "You are an expert in creating realistic economic personas for simulations. "
-            + "Create detailed, realistic personas based on demographic and occupational data.";
-
-    /** The reference's persona request, verbatim. */
-    static String personaPrompt(Persona p) {
-        return "Create a realistic persona description for an economic simulation based on these statistics:\n"
-                + "- Occupation: " + p.occupation() + "\n"
-                + "- Sex: " + p.sex() + "\n"
-                + "- Age: " + p.age() + "\n\n"
-                + "The persona should be written in second person (\"You are...\") and include:\n"
-                + "- Basic demographic information\n"
-                + "- Work situation and career stage\n"
-                + "- Economic background and income level\n"
-                + "- Financial attitudes and risk tolerance\n"
-                + "- Life circumstances that affect economic decisions\n"
-                + "- Personality traits relevant to economic behavior\n\n"
-                + "Make the persona realistic and grounded in what someone of this age, gender, and occupation would "
-                + "actually experience. Keep it to 2-3 sentences maximum.\n\n"
-                + "Example format: \"You are a [age]-year-old [gender] working as [occupation]. [Economic situation and "
-                + "attitudes]. [Life circumstances and decision-making style].\"\n";
-    }
-
-    /** The reference's fallback persona text (occupation and sex lower-cased). */
-    static String personaFallback(Persona p) {
-        return "You are a " + p.age() + "-year-old " + p.sex().toLowerCase(Locale.ROOT) + " working in "
-                + p.occupation().toLowerCase(Locale.ROOT) + ". You have typical economic concerns for someone in your "
-                + "position and make financial decisions based on your experience and circumstances.";
-    }
-
-    /**
-     * A persona reply as the reference keeps it (stripped, one pair of surrounding double quotes removed). A text
-     * that does not end a sentence was cut by the token limit: asked again.
-     */
-    static String personaText(String reply) {
-        String s = reply.strip();
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        if (s.isBlank()) {
-            throw new ReplyParser.InvalidReply("empty persona text");
-        }
-        String end = s.strip().replaceAll("[\"')\\]*]+$", "");
-        if (end.isEmpty() || ".!?".indexOf(end.charAt(end.length() - 1)) < 0) {
-            throw new ReplyParser.TruncatedReply("the persona text ends mid-sentence");
-        }
-        return s;
-    }
-
     /**
      * Writes every LLM worker's persona text (once; the reference does it before the first step, so the step-0
      * election and satisfaction calls already have them).
@@ -423,11 +211,11 @@ public final class LlmWorkers implements WorkerPolicy {
             int i = llm[j];
             Persona p = population.persona(i);
             if (!settings.llmPersonaText()) {
-                return personaFallback(p);
+                return WorkerPrompts.personaFallback(p);
             }
-            String t = client.ask(ROLE_PERSONA, "persona/" + i, PERSONA_SYSTEM, personaPrompt(p), false,
-                    LlmWorkers::personaText);
-            return t != null ? t : personaFallback(p);
+            String t = client.ask(ROLE_PERSONA, "persona/" + i, WorkerPrompts.PERSONA_SYSTEM, WorkerPrompts.personaPrompt(p), false,
+                    WorkerPrompts::personaText);
+            return t != null ? t : WorkerPrompts.personaFallback(p);
         });
         for (int j = 0; j < llm.length; j++) {
             agents[llm[j]].personaText = texts.get(j);
@@ -446,75 +234,24 @@ public final class LlmWorkers implements WorkerPolicy {
 
     // ---- prompts (paper §3.4) ----
 
-    private static final String W20 = " ".repeat(20);
-
     /** The worker's system prompt (the reference's, with its line-continuation spaces in the paper style). */
     String systemPrompt(int i) {
-        PromptStyle st = settings.style();
-        double v = population.skill(i);
         UtilityType type = population.utilityType(i);
         boolean persona = population.hasPersonas() && type == UtilityType.EGOTISTICAL && satisfactionOn;
-        String name = switch (type) {
-            case ALTRUISTIC -> "social welfare";
-            case ADVERSARIAL -> "negative social welfare";
-            default -> "isoelastic utility";
-        };
-        String goal = persona ? "adjusted utility " + name : name;
-        Agent a = agents[i];
+        LlmWorkerState a = agents[i];
         String prefix = settings.personaInSystemPrompt() && a != null && a.personaText != null ? a.personaText + " " : "";
-        return prefix + "You are worker_" + i + ", a citizen of Princetonia. Your skill level is " + st.num(v)
-                + " with an expected income of " + st.num(v * 40) + " at 40 hours of labor each week."
-                + st.t(" Each year you will have the option to choose the number of hours of labor to perform each week. "
-                + W20 + "You can work overtime (>40 hours per week) or undertime (<40 hours per week). "
-                + W20 + "You will receive income z proportional to the number of hours worked and your skill level. "
-                + W20 + "Your goal is to maximize your " + goal + ". "
-                + W20 + "Make sure to sufficiently explore different amounts of LABOR before exploiting the best one for "
-                + "maximum utility u. "
-                + W20 + "Once you find the maximum utility, only output LABOR corresponding to maximum utility u. "
-                + W20 + "Use the JSON format: {\"LABOR\": \"X\"} and replace \"X\" with your answer.\n");
+        return WorkerPrompts.system(i, population.skill(i), type, persona, prefix, settings.style());
     }
 
     /** The history text of worker i at the current step (without the user prompt): what voters and leaders read. */
     String historyText(int i, int k) {
-        Agent a = agents[i];
+        LlmWorkerState a = agents[i];
         return a.history.text(Math.min(k, a.history.size() - 1), false);
     }
 
-    private String userPrompt(Agent a, StepContext ctx) {
-        PromptStyle st = settings.style();
-        int h = settings.history();
-        double avgU = NumpyStats.meanOfLast(a.utilityHistory, h);
-        double avgL = PaperPrompts.roundTens(NumpyStats.meanOfLast(a.labourHistory, h));
-        boolean best = ctx.inFinalTenth() || ctx.lastStepOfTaxYear();
-        StringBuilder b = new StringBuilder(600);
-        b.append("The running average LABOR choice historically was average LABOR=").append(st.num(avgL))
-                .append(" hours corresponding to average utility u=").append(st.num(avgU)).append(". ");
-        if (!best) {
-            b.append("Use the historical data to influence your answer in order to maximize utility u, while balancing "
-                    + "exploration and exploitation by choosing varying amounts of LABOR. ");
-        }
-        b.append("Next year, you may perform LABOR: ").append(grid()).append(" hours. Please choose the")
-                .append(best ? " best" : "").append(" amount of LABOR to perform. ");
-        if (settings.cot()) {
-            b.append(st.t(" Use the JSON format: {\"thought\":\"<step-by-step-thinking>\", \"LABOR\": \"X\"} and replace "
-                    + "\"X\" with your answer.\n"));
-        } else {
-            b.append(st.t(" Use the JSON format: {\"LABOR\": \"X\"} and replace \"X\" with your answer.\n"));
-        }
-        return b.toString();
-    }
-
-    private String grid() {
-        StringBuilder b = new StringBuilder("[");
-        double max = labour.maxHoursPerWeek();
-        for (int j = 0; j <= 10; j++) {
-            if (j > 0) {
-                b.append(',');
-            }
-            double h = max * j / 10;
-            b.append(h == Math.rint(h) ? Long.toString((long) h) : PyText.repr(h));
-        }
-        return b.append(']').toString();
+    private String userPrompt(LlmWorkerState a, StepContext ctx) {
+        return WorkerPrompts.user(a, settings.history(), ctx.inFinalTenth() || ctx.lastStepOfTaxYear(), WorkerPrompts.grid(labour.maxHoursPerWeek()),
+                settings.cot(), settings.style());
     }
 
     /** Whether rates print as Python ints now (before the planner's first tax change). */
@@ -553,7 +290,7 @@ public final class LlmWorkers implements WorkerPolicy {
         int k = ctx.step();
         String rates = st.rates(ctx.schedule().ratesPercent(), ratesAreInts());
         for (int j = lo; j < hi; j++) {
-            Agent a = agents[llm[j]];
+            LlmWorkerState a = agents[llm[j]];
             MessageHistory.Entry e = a.history.get(k);
             e.historical.append("TAX: = ").append(rates).append('\n').append("skill: s = ")
                     .append(st.num(pop.skill(a.index))).append('\n');
@@ -561,7 +298,7 @@ public final class LlmWorkers implements WorkerPolicy {
         }
         PlannerMemory memory = run.plannerMemory();
         List<Hours> chosen = client.fanOut(hi - lo, j -> {
-            Agent a = agents[llm[lo + j]];
+            LlmWorkerState a = agents[llm[lo + j]];
             int i = a.index;
             String system = systemPrompt(i);
             UtilityType type = pop.utilityType(i);
@@ -594,7 +331,7 @@ public final class LlmWorkers implements WorkerPolicy {
         double[] hours = state.hours();
         double max = labour.maxHoursPerWeek();
         for (int j = lo; j < hi; j++) {
-            Agent a = agents[llm[j]];
+            LlmWorkerState a = agents[llm[j]];
             Hours h = chosen.get(j - lo);
             if (h == null) { // documented fallback: keep the previous hours (40 at step 0)
                 h = new Hours(Double.isNaN(a.labour) ? Math.min(40, max) : a.labour, Double.isNaN(a.labour) || a.labourIsInt);
@@ -632,7 +369,7 @@ public final class LlmWorkers implements WorkerPolicy {
 
             @Override
             public Optional<String> lastExchange(int agent) {
-                Agent a = agents[agent];
+                LlmWorkerState a = agents[agent];
                 if (a == null || a.lastPrompt == null) {
                     return Optional.empty();
                 }
@@ -684,7 +421,7 @@ public final class LlmWorkers implements WorkerPolicy {
         String leader = currentLeader;
         int k = ctx.step();
         for (int j = lo; j < hi; j++) {
-            Agent a = agents[llm[j]];
+            LlmWorkerState a = agents[llm[j]];
             int i = a.index;
             a.labourHistory.add(a.labour);
             double z = state.income()[i];
@@ -701,7 +438,7 @@ public final class LlmWorkers implements WorkerPolicy {
         List<Double> r = null;
         if (satisfactionOn) {
             r = client.fanOut(hi - lo, j -> {
-                Agent a = agents[llm[lo + j]];
+                LlmWorkerState a = agents[llm[lo + j]];
                 if (pop.utilityType(a.index) != UtilityType.EGOTISTICAL) {
                     return null;
                 }
@@ -724,7 +461,7 @@ public final class LlmWorkers implements WorkerPolicy {
             });
         }
         for (int j = lo; j < hi; j++) {
-            Agent a = agents[llm[j]];
+            LlmWorkerState a = agents[llm[j]];
             int i = a.index;
             StringBuilder b = a.history.get(k).historical;
             UtilityType type = pop.utilityType(i);
@@ -753,24 +490,10 @@ public final class LlmWorkers implements WorkerPolicy {
             a.history.get(k).metric(metric);
             a.utilityHistory.add(metric);
             if (k > 0 && a.labour != a.labourPrev) {
-                b.append(hint(a.labour, a.labourPrev, metric - a.utilityPrev, a.labourIsInt, st));
+                b.append(WorkerPrompts.hint(a.labour, a.labourPrev, metric - a.utilityPrev, a.labourIsInt, st));
             }
             a.utilityPrev = metric;
             a.labourPrev = a.labour;
         }
-    }
-
-    /** The directional hint of paper §3.4 item 6, with the reference's wording when utility did not change. */
-    static String hint(double l, double lPrev, double du, boolean lIsInt, PromptStyle st) {
-        double dl = l - lPrev;
-        StringBuilder s = new StringBuilder();
-        s.append(dl > 0 ? "Increasing" : "Decreasing").append(" labor ").append(du > 0 ? "increased" : "decreased")
-                .append(" utility. This implies labor l is ");
-        if ((dl > 0 && du < 0) || (dl < 0 && du > 0)) {
-            s.append("too high and needs to be decreased below labor l=").append(st.num(l, lIsInt));
-        } else if ((dl > 0 && du > 0) || (dl < 0 && du < 0)) {
-            s.append("too low and needs to be increased above labor l=").append(st.num(l, lIsInt));
-        }
-        return s.append(".\n").toString();
     }
 }

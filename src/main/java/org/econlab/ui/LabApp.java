@@ -1,5 +1,11 @@
 package org.econlab.ui;
 
+import org.econlab.ui.shell.RecentFiles;
+import org.econlab.ui.editor.ScenarioDraft;
+import org.econlab.ui.run.RunViewModel;
+import org.econlab.ui.widgets.WindowPlacement;
+import org.econlab.ui.shell.MainView;
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,4 +35,62 @@ class ArchitectureTest {
             .that().resideInAPackage("org.econlab.economy..")
             .should().dependOnClassesThat().resideInAnyPackage("org.econlab.simulation..", "org.econlab.agents..",
                     "org.econlab.population..", "org.econlab.cli..", "org.econlab.ui..");
+
+    // ---- the window: one package per section (issue 18) ----
+
+    /** The window's sections; each is a room of its own. */
+    static final java.util.List<String> SECTIONS = java.util.List.of("editor", "overview", "votes", "agents", "seeds",
+            "llm", "classroom", "publish", "labour");
+    /** What every section may use besides its own package: chart components, the run's state, small widgets. */
+    static final String[] SHARED = {"org.econlab.ui.charts..", "org.econlab.ui.run..", "org.econlab.ui.widgets.."};
+
+    /** A section uses its own package, the shared ones and the program's core; never another section or the shell. */
+    private static ArchRule section(String name) {
+        java.util.List<String> allowed = new java.util.ArrayList<>(java.util.List.of(SHARED));
+        allowed.add("org.econlab.ui." + name + "..");
+        return noClasses().that().resideInAPackage("org.econlab.ui." + name + "..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "reside in another section of the window or in its shell",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.econlab.ui")
+                                && allowed.stream().noneMatch(a -> c.getPackageName().equals(a.replace("..", ""))
+                                        || c.getPackageName().startsWith(a.replace("..", ".")))))
+                .because("sections talk through the run's view model and the shell, not through each other's controls");
+    }
+
+    @ArchTest
+    static final ArchRule editorSection = section("editor");
+    @ArchTest
+    static final ArchRule overviewSection = section("overview");
+    @ArchTest
+    static final ArchRule votesSection = section("votes");
+    @ArchTest
+    static final ArchRule agentsSection = section("agents");
+    @ArchTest
+    static final ArchRule seedsSection = section("seeds");
+    @ArchTest
+    static final ArchRule llmSection = section("llm");
+    @ArchTest
+    static final ArchRule classroomSection = section("classroom");
+    @ArchTest
+    static final ArchRule publishSection = section("publish");
+    @ArchTest
+    static final ArchRule labourSection = section("labour");
+
+    /** Chart components, the run's state and the widgets serve every section and know none of them. */
+    @ArchTest
+    static final ArchRule sharedPartsKnowNoSection = noClasses().that().resideInAnyPackage(SHARED)
+            .should().dependOnClassesThat().resideInAnyPackage(SECTIONS.stream().map(s -> "org.econlab.ui." + s + "..")
+                    .toArray(String[]::new))
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.econlab.ui.shell..");
+
+    /** The run's state and a section's view model are testable without a screen: no JavaFX controls in them. */
+    @ArchTest
+    static final ArchRule viewModelsBuildNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel").or().resideInAPackage("org.econlab.ui.run..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..");
+
+    /** Only the shell puts sections together; the top of ui/ holds the application class alone. */
+    @ArchTest
+    static final ArchRule onlyTheAppAtTheTopOfUi = classes().that().resideInAPackage("org.econlab.ui")
+            .should().haveSimpleNameStartingWith("LabApp");
 }

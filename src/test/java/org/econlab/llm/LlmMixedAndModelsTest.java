@@ -75,7 +75,7 @@ class LlmMixedAndModelsTest {
         var again = ScenarioCodec.parse(Files.readString(dir.resolve("run/manifest.json")).isEmpty() ? "" :
                 JsonParser.parseString(Files.readString(dir.resolve("run/manifest.json"))).getAsJsonObject()
                         .get("scenario").toString());
-        LlmWorkers.Subset subset = new LlmWorkers.Subset(false, null, 5, 0, "x");
+        LlmWorkerSettings.Subset subset = new LlmWorkerSettings.Subset(false, null, 5, 0, "x");
         assertEquals(java.util.Arrays.toString(llm), java.util.Arrays.toString(subset.resolve(1000, 11)));
         assertTrue(again.population().agents() == 1000);
         // the run record names the model that answered, per role

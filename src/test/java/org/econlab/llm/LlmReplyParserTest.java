@@ -62,14 +62,14 @@ class LlmReplyParserTest {
     @Test
     void directionalHintFollowsThePaperRule() {
         assertEquals("Increasing labor increased utility. This implies labor l is too low and needs to be increased "
-                + "above labor l=50.0.\n", LlmWorkers.hint(50, 40, 3, false, PromptStyle.PAPER));
+                + "above labor l=50.0.\n", WorkerPrompts.hint(50, 40, 3, false, PromptStyle.PAPER));
         assertEquals("Decreasing labor increased utility. This implies labor l is too high and needs to be decreased "
-                + "below labor l=30.0.\n", LlmWorkers.hint(30, 40, 3, false, PromptStyle.PAPER));
+                + "below labor l=30.0.\n", WorkerPrompts.hint(30, 40, 3, false, PromptStyle.PAPER));
         // the reference's wording when utility did not change: the clause is empty, the sentence stays
         assertEquals("Increasing labor decreased utility. This implies labor l is .\n",
-                LlmWorkers.hint(50, 40, 0, false, PromptStyle.PAPER));
+                WorkerPrompts.hint(50, 40, 0, false, PromptStyle.PAPER));
         assertEquals("Increasing labor increased utility. This implies labor l is too low and needs to be increased "
-                + "above labor l=100.\n", LlmWorkers.hint(100, 40, 3, true, PromptStyle.PAPER)); // a clipped int
+                + "above labor l=100.\n", WorkerPrompts.hint(100, 40, 3, true, PromptStyle.PAPER)); // a clipped int
     }
 
     /** Every shape of a reply cut inside a value is asked again (counted as truncated), never repaired. */
@@ -106,8 +106,8 @@ class LlmReplyParserTest {
         // a complete object followed by prose or a code fence is complete
         assertEquals(40, ReplyParser.labour("{\"LABOR\": 40}\nI hope this helps {", 100));
         // a persona text that stops mid-word was cut; a finished sentence is kept
-        assertThrows(ReplyParser.TruncatedReply.class, () -> LlmWorkers.personaText("You are a 55-year-old working as a nur"));
-        assertEquals("You are a nurse.", LlmWorkers.personaText("\"You are a nurse.\""));
+        assertThrows(ReplyParser.TruncatedReply.class, () -> WorkerPrompts.personaText("You are a 55-year-old working as a nur"));
+        assertEquals("You are a nurse.", WorkerPrompts.personaText("\"You are a nurse.\""));
     }
 
     @Test

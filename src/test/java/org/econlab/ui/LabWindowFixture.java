@@ -1,8 +1,13 @@
 package org.econlab.ui;
 
+import org.econlab.ui.editor.ScenarioDraft;
+import org.econlab.ui.run.RunViewModel;
+
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.econlab.simulation.Scenario;
+import org.econlab.ui.shell.MainView;
+import org.econlab.ui.shell.RecentFiles;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -11,21 +16,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 /**
- * One lab window for a TestFX test, built as {@link LabApp} builds it: the scenario draft, the run view model
+ * The one window fixture of the UI tests (they run headless under Monocle, see the pom's headless-gui-tests
+ * profile): one lab window for a TestFX test, built as {@link LabApp} builds it: the scenario draft, the run view model
  * (records under {@code runs}) and the main view on a stage of the given size. FX thread (a test's {@code @Start}).
  *
  * @param draft the editor's scenario draft
  * @param model the run view model; call {@link RunViewModel#shutdown()} after each test
  * @param view  the main view
  */
-record LabWindowFixture(ScenarioDraft draft, RunViewModel model, MainView view) {
+public record LabWindowFixture(ScenarioDraft draft, RunViewModel model, MainView view) {
 
     /**
      * Shows the window.
      *
      * @param stepsPerSecond the run speed (0 = as fast as possible), or null for the window's default
      */
-    static LabWindowFixture show(Stage stage, Scenario scenario, Path runs, Double stepsPerSecond, int width, int height) {
+    public static LabWindowFixture show(Stage stage, Scenario scenario, Path runs, Double stepsPerSecond, int width, int height) {
         ScenarioDraft draft = new ScenarioDraft(scenario);
         RunViewModel model = new RunViewModel(scenario, runs);
         if (stepsPerSecond != null) {
@@ -38,7 +44,7 @@ record LabWindowFixture(ScenarioDraft draft, RunViewModel model, MainView view) 
     }
 
     /** Waits up to {@code seconds} for {@code condition}, failing the test after that. */
-    static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+    public static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 }

@@ -1,5 +1,7 @@
 package org.econlab.ui.publish;
 
+import org.econlab.ui.widgets.WindowPlacement;
+
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -27,9 +29,9 @@ public final class PublishWindow {
         tabs.getTabs().addAll(historyTab, sweepTab);
         stage.setTitle("Runs & figures — LLM Economist Lab");
         java.util.prefs.Preferences place = java.util.prefs.Preferences.userRoot().node("org/econlab/lab/runs-window");
-        org.econlab.ui.WindowPlacement.Box box = org.econlab.ui.WindowPlacement.restore(place, 1200, 820);
+        WindowPlacement.Box box = WindowPlacement.restore(place, 1200, 820);
         stage.setScene(new Scene(tabs, box.width(), box.height()));
-        org.econlab.ui.WindowPlacement.apply(stage, box, place);
+        WindowPlacement.apply(stage, box, place);
     }
 
     /** Shows the window (refreshing the history), optionally owned by the lab window. */

@@ -1,5 +1,7 @@
 package org.econlab.ui.publish;
 
+import org.econlab.ui.charts.ExportOptionsPane;
+import org.econlab.ui.widgets.BackgroundWork;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;

@@ -1,5 +1,6 @@
 package org.econlab.ui.publish;
 
+import org.econlab.ui.widgets.BackgroundWork;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;

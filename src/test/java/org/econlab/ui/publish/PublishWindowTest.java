@@ -1,5 +1,7 @@
 package org.econlab.ui.publish;
 
+import org.econlab.ui.LabWindowFixture;
+
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -15,11 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,10 +57,10 @@ class PublishWindowTest {
     @Test
     void historyListsRunsAndComparesThem(FxRobot robot) throws Exception {
         TableView<RunSummary> table = robot.lookup("#history-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        LabWindowFixture.waitUntil(10, () -> table.getItems().size() == 2);
         robot.interact(() -> table.getSelectionModel().selectAll());
         robot.clickOn("#history-compare");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.tabs().getTabs().size() == 3);
+        LabWindowFixture.waitUntil(10, () -> window.tabs().getTabs().size() == 3);
         TableView<?> comparison = robot.lookup("#comparison-table").queryAs(TableView.class);
         assertEquals(2, comparison.getItems().size());
         assertTrue(robot.lookup("#compare-chart-swf").tryQuery().isPresent());
@@ -83,7 +83,7 @@ class PublishWindowTest {
         });
         robot.clickOn("#sweep-run");
         Label status = robot.lookup("#sweep-status").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Done"));
+        LabWindowFixture.waitUntil(20, () -> status.getText().startsWith("Done"));
         assertEquals("Done: 6 runs (0 resumed)", status.getText());
         assertTrue(robot.lookup("#sweep-chart").tryQuery().isPresent());
         assertEquals(3, robot.lookup("#sweep-summary").queryAs(TableView.class).getItems().size());

@@ -1,0 +1,103 @@
+package org.econlab.ui.charts;
+
+import org.econlab.report.ChartStyle;
+import org.econlab.simulation.Scenario;
+import org.econlab.ui.run.LiveStep;
+import org.econlab.ui.run.SeedEnsemble;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The elected leader over time as a strip: one row per worker ever elected, a bar for each tenure. FX thread. */
+public final class LeaderChart extends LiveChart {
+
+    private final XYIntervalSeriesCollection data;
+    private final List<int[]> tenures = new ArrayList<>(); // {leader, first step, last step}
+    private final List<Integer> leadersSeen = new ArrayList<>();
+    private int leaderSteps;
+
+    LeaderChart() {
+        this(new XYIntervalSeriesCollection());
+    }
+
+    private LeaderChart(XYIntervalSeriesCollection data) {
+        super(strip(data), true, false);
+        this.data = data;
+    }
+
+    private static JFreeChart strip(XYIntervalSeriesCollection data) {
+        JFreeChart c = ChartFactory.createXYLineChart("Elected leader", "Step", "Leader", data,
+                PlotOrientation.VERTICAL, false, true, false);
+        XYBarRenderer strip = new XYBarRenderer();
+        strip.setUseYInterval(true);
+        strip.setBarPainter(new StandardXYBarPainter());
+        strip.setShadowVisible(false);
+        strip.setSeriesPaint(0, ChartStyle.color(2));
+        strip.setDrawBarOutline(false);
+        c.getXYPlot().setRenderer(strip);
+        c.getXYPlot().setRangeAxis(new SymbolAxis("Leader", new String[0]));
+        c.setNotify(false);
+        return c;
+    }
+
+    @Override
+    void reset(Scenario scenario, SeedEnsemble.Result ensembleKept) {
+        leaderSteps = 0;
+        tenures.clear();
+        leadersSeen.clear();
+        data.removeAllSeries();
+        ChartParts.replaceRangeAxis(chart, new SymbolAxis(null, new String[0]));
+    }
+
+    @Override
+    void append(List<LiveStep> batch) {
+        for (LiveStep live : batch) {
+            int leader = live.snapshot().leader();
+            if (leader >= 0) {
+                leaderSteps++;
+                tenure(leader, live.snapshot().step());
+            }
+        }
+        if (!tenures.isEmpty()) {
+            draw();
+        }
+    }
+
+    private void tenure(int leader, int k) {
+        int[] last = tenures.isEmpty() ? null : tenures.get(tenures.size() - 1);
+        if (last != null && last[0] == leader && last[2] >= k - 1) {
+            last[2] = k;
+        } else {
+            tenures.add(new int[] {leader, k, k});
+            if (!leadersSeen.contains(leader)) {
+                leadersSeen.add(leader);
+                String[] names = leadersSeen.stream().map(l -> "#" + l).toArray(String[]::new);
+                ChartParts.replaceRangeAxis(chart, new SymbolAxis(null, names));
+            }
+        }
+    }
+
+    /** One bar per tenure on the leader's own row (no comb of vertical lines). */
+    private void draw() {
+        XYIntervalSeries s = new XYIntervalSeries("Leader");
+        for (int[] t : tenures) {
+            double row = leadersSeen.indexOf(t[0]);
+            s.add((t[1] + t[2] + 1) / 2.0, t[1], t[2] + 1, row, row - 0.35, row + 0.35);
+        }
+        data.removeAllSeries();
+        data.addSeries(s);
+    }
+
+    /** Steps that had an elected leader. */
+    public int leaderStepCount() {
+        return leaderSteps;
+    }
+}

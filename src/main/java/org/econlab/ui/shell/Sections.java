@@ -1,0 +1,103 @@
+package org.econlab.ui.shell;
+
+import javafx.scene.control.Tab;
+
+import org.econlab.simulation.Scenario;
+import org.econlab.ui.agents.AgentsView;
+import org.econlab.ui.charts.ChartPanes;
+import org.econlab.ui.charts.LiveCharts;
+import org.econlab.ui.classroom.ClassroomView;
+import org.econlab.ui.classroom.ClassroomViewModel;
+import org.econlab.ui.labour.LabourView;
+import org.econlab.ui.llm.LlmView;
+import org.econlab.ui.llm.LlmViewModel;
+import org.econlab.ui.overview.MonitorsView;
+import org.econlab.ui.overview.OverviewView;
+import org.econlab.ui.run.LiveStep;
+import org.econlab.ui.run.RunViewModel;
+import org.econlab.ui.seeds.SeedsView;
+import org.econlab.ui.votes.VotesView;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The window's sections, each built from its own package and given the run's view model and the chart board; and
+ * the tabs that show them. A new section is one more field and one more tab here. FX thread.
+ */
+final class Sections {
+
+    final MonitorsView monitors = new MonitorsView();
+    final OverviewView overview;
+    final VotesView votes;
+    final AgentsView agents;
+    final SeedsView seeds;
+    final ClassroomViewModel classroom;
+    final SectionTabs tabs;
+    private final Tab agentsTab;
+    private final Tab seedsTab;
+    private final RunViewModel model;
+    private final LiveCharts charts;
+
+    Sections(RunViewModel model, LiveCharts charts, ChartPanes panes, Consumer<String> announce) {
+        this.model = model;
+        this.charts = charts;
+        overview = new OverviewView(charts, panes);
+        LabourView labour = new LabourView(charts, panes);
+        votes = new VotesView(panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
+                + " ever elected, a bar for each tenure."),
+                panes.pane(charts.votes, "last_election", "Ballots per candidate in the last election; the leader first."));
+        agents = new AgentsView(model, panes.pane(charts.incomeScatter, "post_vs_pre_tax", "Each dot is a worker of the"
+                + " sample: its post-tax income against its pre-tax income; the grey line is no tax and no rebate."),
+                panes.pane(charts.workerHistory, "worker_history", "The selected worker's pre- and post-tax income"
+                        + " (before the rebate) per step."));
+        seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, announce);
+        classroom = new ClassroomViewModel(model);
+        tabs = new SectionTabs(charts);
+        tabs.add("Overview", null, overview.root(), overview.charts());
+        tabs.add("Labour & welfare", null, labour.root(), labour.charts());
+        tabs.add("Votes", null, votes.root(), List.of(charts.leader.chart(), charts.votes.chart()));
+        agentsTab = tabs.add("Agents", null, agents.root(), List.of(charts.incomeScatter.chart(),
+                charts.workerHistory.chart()));
+        seedsTab = tabs.add("Seeds", null, seeds.root(), List.of());
+        tabs.add("LLM", "llm-tab", new LlmView(new LlmViewModel(model::llmActivity)).root(), List.of());
+        tabs.add("Class", "class-tab", new ClassroomView(classroom).root(), List.of());
+        tabs.onShown(t -> {
+            if (t == agentsTab) {
+                model.refreshAgentsNow();
+            }
+        });
+        model.events().onSteps(this::append);
+        model.events().onReset(this::reset);
+        model.events().onReferences(charts::references);
+        model.events().onSwfReferences(charts::swfReferences);
+        reset(model.scenarioProperty().get());
+    }
+
+    private void append(List<LiveStep> batch) {
+        charts.append(batch);
+        votes.append(batch);
+        monitors.show(batch.get(batch.size() - 1), System.nanoTime());
+    }
+
+    /** A new run of {@code s}: every section starts over. */
+    void reset(Scenario s) {
+        charts.reset(s);
+        monitors.reset(s);
+        votes.reset(s);
+        agents.reset();
+        overview.reset(s);
+    }
+
+    /** Once per frame (at most 25 times a second): sections that poll the run do so. */
+    void tick(long now) {
+        agents.refresh(now, tabs.selected() == agentsTab, charts);
+        monitors.flush(now);
+    }
+
+    /** Shows the Seeds tab and starts the seeds of the current scenario. */
+    void runSeeds() {
+        tabs.root().getSelectionModel().select(seedsTab);
+        seeds.start();
+    }
+}
