@@ -227,7 +227,9 @@ public final class AgentsView {
         if (!r.persona().isEmpty()) {
             sb.append(" (").append(r.persona()).append(')');
         }
-        sb.append(String.format(Locale.ROOT, " earns $%,.0f per weekly hour. It works %.0f h/week", r.skill(), r.hours()));
+        sb.append(String.format(Locale.ROOT, " earns $%,.0f per weekly hour", r.skill()))
+                .append(DetailColumns.ownDelta(extraColumnNames, r.extra()))
+                .append(String.format(Locale.ROOT, ". It works %.0f h/week", r.hours()));
         if (!Double.isNaN(r.best())) {
             double gap = r.hours() - r.best();
             sb.append(String.format(Locale.ROOT, "; its best response is %.0f h (%s)", r.best(),
@@ -262,10 +264,9 @@ public final class AgentsView {
         for (int c = 0; c < names.size(); c++) {
             int col = c;
             String name = names.get(c);
-            boolean vote = name.equals("vote");
-            TableColumn<AgentRow, Number> t = number(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' '),
-                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, vote ? "#%.0f" : "%.3f",
-                    vote ? "The candidate this worker voted for" : name.replace('_', ' ') + ", as the run reports it");
+            TableColumn<AgentRow, Number> t = number(DetailColumns.title(name),
+                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, DetailColumns.format(name),
+                    DetailColumns.help(name));
             t.setId("agent-column-" + name);
             t.setUserData(col);
             table.getColumns().add(t);
