@@ -57,12 +57,12 @@ final class DeltaChoice {
 
         TextField number = numberField("delta-field", 8);
         fields.text(DeltaEdits.PATH, number, "3.5");
-        HBox one = line(number);
+        HBox one = line(new Label("δ ="), number);
         TextField min = numberField("delta-min-field", 5);
         TextField max = numberField("delta-max-field", 5);
         fields.text(DeltaEdits.PATH + ".min", min, "");
         fields.text(DeltaEdits.PATH + ".max", max, "");
-        HBox uniform = line(new Label("from"), min, new Label("to"), max);
+        HBox uniform = line(new Label("δ from"), min, new Label("to"), max);
         TextField median = numberField("delta-median-field", 5);
         TextField sigma = numberField("delta-sigma-field", 5);
         fields.text(DeltaEdits.PATH + ".median", median, "");
@@ -97,9 +97,10 @@ final class DeltaChoice {
         // the meaning follows validation too (a draft made valid again by another field)
         draft.scenarioProperty().addListener((o, a, b) -> meaning.setText(edits.meaning()));
 
-        g.addRow(row, FormParts.label("Labour exponent δ", DeltaEdits.PATH), form);
+        g.add(FormParts.label("Labour exponent δ", DeltaEdits.PATH), 0, row);
+        g.add(form, 1, row, 2, 1);
         VBox params = new VBox(4, one, uniform, lognormal, tableBox);
-        g.add(params, 1, row + 1, 2, 1);
+        g.add(params, 0, row + 1, 3, 1);
         g.add(meaning, 0, row + 2, 3, 1);
     }
 
@@ -112,7 +113,13 @@ final class DeltaChoice {
     }
 
     private static HBox line(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         HBox h = new HBox(6, nodes);
+        h.setPadding(new javafx.geometry.Insets(0, 0, 0, 16));
         h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return h;
     }
