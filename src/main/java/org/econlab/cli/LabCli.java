@@ -22,7 +22,7 @@ import java.util.function.Function;
         description = "LLM Economist Lab: workers, planners, taxes and welfare from the command line.",
         subcommands = {RunCommand.class, TaxCommand.class, SaezCommand.class, StackelbergCommand.class, ValidateCommand.class,
                 BenchCommand.class, ReplicateCommand.class, ExportCommand.class, CompareCommand.class,
-                SweepCommand.class, LlmCommand.class, CommandLine.HelpCommand.class})
+                SweepCommand.class, LlmCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
 public final class LabCli implements Runnable {
 
     public static final int OK = 0;
@@ -48,7 +48,7 @@ public final class LabCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command (run, tax, saez, validate, bench, replicate, export, compare, sweep, llm)");
+                "name a command (run, tax, saez, validate, bench, replicate, export, compare, sweep, llm, lesson)");
     }
 
     /** Runs the command line and returns its exit code (never calls System.exit). */
