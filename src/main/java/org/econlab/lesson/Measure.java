@@ -10,7 +10,8 @@ package org.econlab.lesson;
  *       {@code hours}, {@code revenue} (total tax, dollars per year), {@code rebate}, {@code gini}, {@code idle}
  *       (workers under 1 hour), {@code corner} (share of workers within 1 hour of the maximum), {@code meanRate},
  *       {@code rate1..rateK} (final rates, percent), {@code gap} (mean |hours - best response| at the end) and
- *       {@code near} (share of workers within 10 hours of their best response), and the text {@code rates}.</li>
+ *       {@code near} (share of workers within 10 hours of their best response), {@code lowHours} (mean hours of the tenth
+ *       of workers with the lowest skills, at the end), and the text {@code rates}.</li>
  *   <li>{@link Kind#FLAT_RATES}: one flat rate in every bracket from {@code from} to {@code to} by {@code by}; at
  *       each, the workers' exact best responses (rational workers, own share of the rebate). Quantities at a rate
  *       {@code @r}: {@code revenue}, {@code swf}, {@code hours}, {@code corner}, {@code idle}; and

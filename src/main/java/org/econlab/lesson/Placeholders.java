@@ -119,11 +119,17 @@ public final class Placeholders {
         return switch (s.stat()) {
             case "min" -> format(min(v), s.format());
             case "max" -> format(max(v), s.format());
-            case "band" -> format(min(v), s.format()) + " to " + format(max(v), s.format());
+            case "band" -> band(v, s.format());
             case "wins" -> wins(v) + " of " + v.length;
             case "first" -> format(v[0], s.format());
             default -> format(mean(v), s.format());
         };
+    }
+
+    private static String band(double[] v, String format) {
+        String lo = format(min(v), format);
+        String hi = format(max(v), format);
+        return lo.equals(hi) ? "all " + lo : lo + " to " + hi;
     }
 
     static double mean(double[] v) {

@@ -33,6 +33,7 @@ final class RunTally {
     private StepSnapshot last;
     private double gap;
     private double near;
+    private double lowHours;
 
     RunTally(int steps, double maxHours) {
         this.steps = steps;
@@ -87,6 +88,13 @@ final class RunTally {
         }
         gap = sum / h.length;
         near = (double) within / h.length;
+        int[] order = pop.skillOrder();
+        int tenth = Math.max(1, order.length / 10);
+        double low = 0;
+        for (int i = 0; i < tenth; i++) {
+            low += h[order[i]];
+        }
+        lowHours = low / tenth;
     }
 
     boolean complete() {
@@ -109,6 +117,7 @@ final class RunTally {
         put(q, name, "corner", seedIndex, corner / counted);
         put(q, name, "gap", seedIndex, gap);
         put(q, name, "near", seedIndex, near);
+        put(q, name, "lowHours", seedIndex, lowHours);
         double[] rates = last.ratesPercent();
         put(q, name, "meanRate", seedIndex, Arrays.stream(rates).average().orElse(0));
         for (int j = 0; j < rates.length; j++) {
