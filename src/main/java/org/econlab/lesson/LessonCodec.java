@@ -119,7 +119,8 @@ public final class LessonCodec {
         List<Measure> measures = measures(s, stepScenario);
         Set<String> names = new HashSet<>();
         measures.forEach(m -> names.add(m.name()));
-        checkPlaceholders("question", question, names);
+        noPlaceholders("do", action);
+        noPlaceholders("question", question);
         checkPlaceholders("explanation", explanation, names);
         List<Claim> claims = claims(s, names);
         List<String> pair = strings(s, "sideBySide");
@@ -255,6 +256,17 @@ public final class LessonCodec {
             out.add(claim);
         }
         return out;
+    }
+
+    /** What to do and the question are shown before the step runs, so they cannot quote its numbers. */
+    private static void noPlaceholders(String field, String text) {
+        int open = text.indexOf('{');
+        if (open >= 0) {
+            int close = text.indexOf('}', open);
+            throw new InvalidInputException(field, "is shown before the step runs, so it cannot quote the run's numbers ("
+                    + text.substring(open, close < 0 ? Math.min(text.length(), open + 30) : close + 1)
+                    + "); quote them in the explanation");
+        }
     }
 
     private static void checkPlaceholders(String field, String text, Set<String> measures) {
