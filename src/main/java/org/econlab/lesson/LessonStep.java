@@ -49,6 +49,31 @@ public record LessonStep(int number, String title, ScenarioRef scenario, Scenari
         return changes.applyTo(base);
     }
 
+    /**
+     * The step's economy (from {@code current} as {@link #scenarioFrom}) for a live class of {@code seats} students
+     * (e.g. {@link #classSeats()}): the workers become the {@code human} kind (seats
+     * drawn with the run seed; seats nobody holds, and all other workers, play the step's own worker kind), choosing
+     * once per tax year; a democratic planner's electorate becomes {@code human} (seats vote, the rest vote as
+     * built-in voters). Validated like a scenario file.
+     */
+    public Scenario forClass(Scenario current, int seats) {
+        Scenario stepScenario = scenarioFrom(current);
+        com.google.gson.JsonObject changes = new com.google.gson.JsonObject();
+        com.google.gson.JsonObject worker = new com.google.gson.JsonObject();
+        worker.addProperty("kind", "human");
+        worker.addProperty("seats", seats);
+        worker.addProperty("cadence", "tax_year");
+        worker.add("others", stepScenario.worker().json().deepCopy());
+        changes.add("worker", worker);
+        if (stepScenario.planner().kind().equals("democratic")) {
+            com.google.gson.JsonObject electorate = new com.google.gson.JsonObject();
+            electorate.addProperty("kind", "human");
+            electorate.addProperty("others", "built_in");
+            changes.add("planner.electorate", electorate);
+        }
+        return ScenarioChanges.of(changes).applyTo(stepScenario);
+    }
+
     /** The measurement called {@code name}, or null. */
     public Measure measure(String name) {
         return measures.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);

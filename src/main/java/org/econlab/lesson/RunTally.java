@@ -1,8 +1,5 @@
 package org.econlab.lesson;
 
-import org.econlab.economy.RationalBestResponse;
-import org.econlab.economy.RebateTreatment;
-import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.simulation.Simulation;
 import org.econlab.simulation.StepSnapshot;
@@ -74,20 +71,11 @@ final class RunTally {
     }
 
     private void bestResponseGap(Simulation sim) {
+        BestResponses.Comparison c = BestResponses.of(sim);
+        gap = c.meanGap();
+        near = c.nearShare();
         Population pop = sim.population();
-        TaxSchedule tax = TaxSchedule.of(sim.scenario().brackets(), last.ratesPercent());
-        RationalBestResponse br = new RationalBestResponse(tax, sim.scenario().labour(), RebateTreatment.OWN_SHARE,
-                pop.size());
         double[] h = sim.state().hours();
-        double sum = 0;
-        int within = 0;
-        for (int i = 0; i < h.length; i++) {
-            double d = Math.abs(h[i] - br.hours(pop.skill(i)));
-            sum += d;
-            within += d <= 10 ? 1 : 0;
-        }
-        gap = sum / h.length;
-        near = (double) within / h.length;
         int[] order = pop.skillOrder();
         int tenth = Math.max(1, order.length / 10);
         double low = 0;

@@ -22,26 +22,32 @@ final class StepCharts {
             List<LessonChart.Line> rate = new ArrayList<>();
             List<LessonChart.Line> hours = new ArrayList<>();
             boolean sameWelfare = true;
+            boolean byYear = false;
             String welfare = null;
             for (Map.Entry<String, RunTally> e : runs.entrySet()) {
                 Measure m = step.measure(e.getKey());
                 String swfId = m.changes().applyTo(scenario).swf().id();
                 sameWelfare &= welfare == null || welfare.equals(swfId);
                 welfare = swfId;
-                double[] x = steps(e.getValue().swfSeries().length);
-                swf.add(new LessonChart.Line(e.getKey(), x, e.getValue().swfSeries()));
-                rate.add(new LessonChart.Line(e.getKey(), x, e.getValue().rateSeries()));
-                hours.add(new LessonChart.Line(e.getKey(), x, e.getValue().hoursSeries()));
+                int year = m.changes().applyTo(scenario).taxYearSteps();
+                int n = e.getValue().swfSeries().length;
+                byYear = n / year >= MIN_YEARS;
+                int bin = byYear ? year : 1;
+                double[] x = axis(n, bin);
+                swf.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().swfSeries(), bin)));
+                rate.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().rateSeries(), bin)));
+                hours.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().hoursSeries(), bin)));
             }
+            String xLabel = byYear ? "tax year (mean of its steps)" : "step";
             String pair = step.sideBySide().isEmpty() ? "" : ", " + String.join(" vs ", step.sideBySide())
                     + " side by side";
             if (sameWelfare) {
-                out.add(new LessonChart(prefix + "swf", "Social welfare (" + welfare + ")" + seedNote + pair, "step",
+                out.add(new LessonChart(prefix + "swf", "Social welfare (" + welfare + ")" + seedNote + pair, xLabel,
                         "SWF", swf));
             }
-            out.add(new LessonChart(prefix + "rates", "Mean marginal rate" + seedNote + pair, "step",
+            out.add(new LessonChart(prefix + "rates", "Mean marginal rate" + seedNote + pair, xLabel,
                     "mean rate over brackets (%)", rate));
-            out.add(new LessonChart(prefix + "hours", "Mean hours" + seedNote + pair, "step", "hours per week",
+            out.add(new LessonChart(prefix + "hours", "Mean hours" + seedNote + pair, xLabel, "hours per week",
                     hours));
         }
         for (Measure m : step.measures()) {
@@ -72,12 +78,29 @@ final class StepCharts {
         return out;
     }
 
-    private static double[] steps(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
+    /** Runs of at least this many tax years are drawn one point per tax year (the mean of its steps). */
+    static final int MIN_YEARS = 10;
+
+    private static double[] axis(int n, int bin) {
+        double[] x = new double[(n + bin - 1) / bin];
+        for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
         return x;
+    }
+
+    private static double[] means(double[] perStep, int bin) {
+        double[] out = new double[(perStep.length + bin - 1) / bin];
+        for (int i = 0; i < out.length; i++) {
+            int from = i * bin;
+            int to = Math.min(perStep.length, from + bin);
+            double s = 0;
+            for (int k = from; k < to; k++) {
+                s += perStep[k];
+            }
+            out[i] = s / (to - from);
+        }
+        return out;
     }
 
     /** Small text helpers. */

@@ -43,6 +43,20 @@ class BundledLessonsTest {
                 "a lesson for a live class");
     }
 
+    @Test
+    void aClassStepPutsStudentsInTheSeatsAndTheVoteInTheirHands() {
+        Lesson l = LessonLibrary.bundled("you-are-the-economy");
+        LessonStep hours = l.step(0);
+        org.econlab.simulation.Scenario first = hours.forClass(null, hours.classSeats().orElseThrow());
+        assertEquals("human", first.worker().kind());
+        assertEquals(30, first.worker().json().get("seats").getAsInt());
+        assertEquals("learning", first.worker().json().getAsJsonObject("others").get("kind").getAsString());
+        LessonStep vote = l.step(2);
+        org.econlab.simulation.Scenario voting = vote.forClass(l.step(1).scenarioFrom(hours.scenarioFrom(null)), 12);
+        assertEquals("human", voting.planner().json().getAsJsonObject("electorate").get("kind").getAsString());
+        assertEquals(12, voting.worker().json().get("seats").getAsInt());
+    }
+
     @ParameterizedTest
     @MethodSource("lessons")
     void runsEndToEndWithEveryNumberFilledAndEveryClaimHolding(String id) {
