@@ -23,6 +23,15 @@ import java.util.Map;
  */
 public final class LessonPdf {
 
+    static {
+        // The standard PDF fonts are not installed on most machines; PDFBox then draws with a metric-compatible
+        // system font and warns on stderr each time, which would break the command line's one-line error contract.
+        String quiet = "org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font";
+        if (System.getProperty(quiet) == null) {
+            System.setProperty(quiet, "error");
+        }
+    }
+
     private static final float MARGIN = 56;
     private static final float BODY = 11;
     private static final float LEADING = 15;

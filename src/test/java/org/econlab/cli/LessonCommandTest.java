@@ -48,6 +48,7 @@ class LessonCommandTest {
         Cli.Result r = Cli.run("lesson", "run", "taxes-and-hours", "--out", out.toString(), "--format", "md,pdf");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("step 1: One worker's best response - 4 of 4 claims hold"), r.out());
+        assertEquals("", r.err(), "nothing on stderr (no font warnings from the PDF library)");
         String md = Files.readString(out.resolve("lesson.md"));
         assertTrue(md.startsWith("# Taxes and hours"), md);
         assertTrue(md.contains("**Ask the class:**") && md.contains("✓ holds:"), md);
@@ -87,6 +88,11 @@ class LessonCommandTest {
         Cli.Result full = Cli.run("lesson", "run", lesson.toString(), "--out", out.toString());
         assertEquals(2, full.code());
         assertTrue(full.err().contains("--out: ") && full.err().contains("already holds files"), full.err());
+
+        Cli.Result format = Cli.run("lesson", "run", "taxes-and-hours", "--out", dir.resolve("y").toString(),
+                "--format", "docx");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("--format: \"docx\" is not one of md, pdf"), format.err());
 
         Cli.Result unknown = Cli.run("lesson", "run", "no-such-lesson", "--out", dir.resolve("x").toString());
         assertEquals(2, unknown.code());
