@@ -121,8 +121,17 @@ public final class LessonCodec {
         measures.forEach(m -> names.add(m.name()));
         noPlaceholders("do", action);
         noPlaceholders("question", question);
-        checkPlaceholders("explanation", explanation, names);
+        Set<String> runs = new HashSet<>();
+        measures.stream().filter(m -> m.kind() == Measure.Kind.RUN).forEach(m -> runs.add(m.name()));
+        checkPlaceholders("explanation", explanation, names, runs);
+        for (Expression e : Placeholders.expressions(explanation)) {
+            checkQuantities("explanation", e, measures, stepScenario);
+        }
         List<Claim> claims = claims(s, names);
+        for (int i = 0; i < claims.size(); i++) {
+            checkQuantities("claims[" + i + "].that", claims.get(i).left(), measures, stepScenario);
+            checkQuantities("claims[" + i + "].that", claims.get(i).right(), measures, stepScenario);
+        }
         List<String> pair = strings(s, "sideBySide");
         if (!pair.isEmpty()) {
             checkPair(pair, measures, stepScenario);
@@ -269,7 +278,7 @@ public final class LessonCodec {
         }
     }
 
-    private static void checkPlaceholders(String field, String text, Set<String> measures) {
+    private static void checkPlaceholders(String field, String text, Set<String> measures, Set<String> runs) {
         List<Expression> expressions;
         try {
             expressions = Placeholders.expressions(text);
@@ -280,6 +289,10 @@ public final class LessonCodec {
                         throw new IllegalArgumentException("{" + slot.expression() + "} names no measurement of this"
                                 + " step (" + String.join(", ", measures) + ")");
                     }
+                    if (!runs.contains(m)) {
+                        throw new IllegalArgumentException("{" + slot.expression() + "}: only a run measurement has"
+                                + " final rates");
+                    }
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -287,6 +300,21 @@ public final class LessonCodec {
         }
         for (Expression e : expressions) {
             checkNames(field, e, measures);
+        }
+    }
+
+    private static void checkQuantities(String field, Expression e, List<Measure> measures, Scenario stepScenario) {
+        for (String ref : e.references()) {
+            int dot = ref.indexOf('.');
+            int at = ref.indexOf('@');
+            Measure m = measures.stream().filter(x -> x.name().equals(ref.substring(0, dot))).findFirst().orElseThrow();
+            String quantity = ref.substring(dot + 1, at < 0 ? ref.length() : at);
+            double rate = at < 0 ? Double.NaN : Double.parseDouble(ref.substring(at + 1));
+            int k = m.changes().applyTo(stepScenario).brackets().count();
+            String problem = m.problemWith(quantity, rate, k);
+            if (problem != null) {
+                throw new InvalidInputException(field, problem);
+            }
         }
     }
 

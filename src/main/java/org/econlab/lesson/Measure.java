@@ -48,6 +48,50 @@ public record Measure(String name, Kind kind, ScenarioChanges changes, double fr
         }
     }
 
+    /** Quantities of a run, of one flat rate ({@code name.q@r}) and of the whole grid, by kind. */
+    private static final java.util.Map<Kind, java.util.List<String>> PLAIN = java.util.Map.of(
+            Kind.RUN, java.util.List.of("swf", "finalSwf", "hours", "revenue", "rebate", "gini", "idle", "corner",
+                    "meanRate", "gap", "near", "lowHours"),
+            Kind.FLAT_RATES, java.util.List.of("revenueMaxRate", "swfMaxRate", "maxRevenue", "maxSwf"),
+            Kind.WORKER, java.util.List.of("skill", "income40"));
+    private static final java.util.Map<Kind, java.util.List<String>> AT_RATE = java.util.Map.of(
+            Kind.RUN, java.util.List.of(),
+            Kind.FLAT_RATES, java.util.List.of("revenue", "swf", "hours", "corner", "idle"),
+            Kind.WORKER, java.util.List.of("hours", "wish", "income", "tax"));
+
+    /**
+     * Why {@code quantity} (optionally at flat rate {@code at}, NaN for none) is not something this measurement
+     * computes on an economy of {@code brackets} brackets, or null when it is.
+     */
+    public String problemWith(String quantity, double at, int brackets) {
+        if (Double.isNaN(at)) {
+            if (PLAIN.get(kind).contains(quantity)) {
+                return null;
+            }
+            if (kind == Kind.RUN && quantity.matches("rate[1-9][0-9]*")
+                    && Integer.parseInt(quantity.substring(4)) <= brackets) {
+                return null;
+            }
+            return name + "." + quantity + " is not a quantity of a " + kind.id() + " measurement (it has: "
+                    + String.join(", ", PLAIN.get(kind)) + (kind == Kind.RUN ? ", rate1..rate" + brackets
+                    : ", and at a rate @r: " + String.join(", ", AT_RATE.get(kind))) + ")";
+        }
+        if (!AT_RATE.get(kind).contains(quantity)) {
+            return name + "." + quantity + "@" + org.econlab.config.JsonFields.format(at) + ": a " + kind.id()
+                    + " measurement has no quantity " + quantity + " at a rate" + (AT_RATE.get(kind).isEmpty() ? ""
+                    : " (it has: " + String.join(", ", AT_RATE.get(kind)) + ")");
+        }
+        for (double r : rates()) {
+            if (r == at) {
+                return null;
+            }
+        }
+        return name + "." + quantity + "@" + org.econlab.config.JsonFields.format(at) + ": "
+                + org.econlab.config.JsonFields.format(at) + "% is not on the measurement's rates ("
+                + org.econlab.config.JsonFields.format(from) + " to " + org.econlab.config.JsonFields.format(to)
+                + " by " + org.econlab.config.JsonFields.format(by) + ")";
+    }
+
     /** The flat rates of a rate grid, {@code from, from + by, ..., to}. */
     public double[] rates() {
         int n = (int) Math.floor((to - from) / by + 1e-9) + 1;

@@ -8,6 +8,7 @@ import org.econlab.economy.RationalBestResponse;
 import org.econlab.economy.RebateTreatment;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
+import org.econlab.simulation.MemoryEstimate;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.SideBySide;
 import org.econlab.simulation.Simulation;
@@ -69,6 +70,7 @@ public final class StepRunner {
             Map<Object, Population> populations = new HashMap<>();
             for (Measure m : step.measures()) {
                 Scenario ms = m.changes().applyTo(scenario).withSeed(seed);
+                MemoryEstimate.check(ms);
                 if (!step.sideBySide().isEmpty() && step.sideBySide().get(1).equals(m.name())) {
                     continue; // played with its partner
                 }

@@ -71,6 +71,23 @@ class LessonCodecTest {
     }
 
     @Test
+    void quantitiesAreCheckedAgainstWhatTheirMeasurementComputes() throws IOException {
+        String unknown = error(LessonTexts.oneStep(GOOD_STEP.replace("Welfare {run.swf}", "Welfare {run.welfare}")));
+        assertTrue(unknown.startsWith("lesson tiny, step 1 (First), explanation: run.welfare is not a quantity of a run"
+                + " measurement (it has: swf, finalSwf"), unknown);
+
+        String offGrid = error(LessonTexts.oneStep("""
+                "explanation": "At 55%: {f.revenue@55|usd}.",
+                "measure": [{"name": "f", "kind": "flat_rates", "from": 0, "to": 100, "by": 10}],
+                "claims": [{"text": "t", "that": "f.revenue@50 > 0"}]"""));
+        assertTrue(offGrid.contains("explanation: f.revenue@55: 55% is not on the measurement's rates (0 to 100 by 10)"),
+                offGrid);
+
+        String bracket = error(LessonTexts.oneStep(GOOD_STEP.replace("run.swf > 0", "run.rate9 > 0")));
+        assertTrue(bracket.contains("claims[0].that: run.rate9 is not a quantity"), bracket);
+    }
+
+    @Test
     void theFirstStepMustNameAScenarioAndSideBySideNeedsTwoRunsOfOnePopulation() throws IOException {
         String none = error(LessonTexts.oneStep(GOOD_STEP).replace("\"scenario\": {\"sample\": \"classroom-100\"},", ""));
         assertTrue(none.startsWith("lesson tiny, step 1 (First), scenario: the first step must name a scenario"), none);
