@@ -68,9 +68,14 @@ class OwnDeltaColumnTest {
                 .findFirst().orElseThrow();
         assertEquals("δ", ((Label) delta.getGraphic()).getText());
         DeltaDistribution d = DeltaDistribution.uniform(3, 5);
-        double[] own = model.probe().simulation().population().deltas();
+        org.econlab.simulation.Simulation sim = model.probe().simulation();
+        double[] own = sim.population().deltas();
+        org.econlab.economy.RationalBestResponse best = new org.econlab.economy.RationalBestResponse(sim.schedule(),
+                sim.scenario().labour(), org.econlab.agents.WorkerKinds.rebateOf(sim.scenario().worker().json()),
+                own.length);
         for (Object item : table.getItems()) {
             AgentsView.AgentRow r = (AgentsView.AgentRow) item;
+            assertEquals(best.hours(r.skill(), own[r.agent()]), r.best(), 1e-9, "best response with its own δ");
             double shown = ((Number) delta.getCellObservableValue(table.getItems().indexOf(item)).getValue()).doubleValue();
             assertEquals(own[r.agent()], shown, 0, "worker " + r.agent());
             assertTrue(shown >= d.a() && shown <= d.b(), "worker " + r.agent() + ": " + shown);
