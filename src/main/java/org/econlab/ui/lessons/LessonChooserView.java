@@ -52,6 +52,10 @@ public final class LessonChooserView {
         list.setId("lesson-list");
         list.setItems(model.lessons());
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // the list's width decides; the texts wrap, nothing scrolls sideways
+            }
+
             @Override
             protected void updateItem(Lesson l, boolean empty) {
                 super.updateItem(l, empty);
@@ -65,6 +69,8 @@ public final class LessonChooserView {
                 t.setWrapText(true);
                 Label f = new Label(LessonViewModel.facts(l));
                 f.getStyleClass().add("lesson-item-facts");
+                f.setWrapText(true);
+                f.maxWidthProperty().bind(list.widthProperty().subtract(40));
                 VBox box = new VBox(2, t, f);
                 box.setMaxWidth(Double.MAX_VALUE);
                 t.maxWidthProperty().bind(list.widthProperty().subtract(40));
@@ -72,8 +78,6 @@ public final class LessonChooserView {
                 setGraphic(box);
             }
         });
-        list.setPrefWidth(300);
-        list.setMinWidth(200);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> preview(l));
 
         Button start = new Button("Start this lesson");

@@ -18,4 +18,7 @@ public interface LessonHost {
 
     /** Plays {@code left} and {@code right} (same population, seed and length) side by side, live, and shows them. */
     void sideBySide(String leftLabel, Scenario left, String rightLabel, Scenario right);
+
+    /** Stops two economies playing side by side, if any (a step that shows one economy), and shows the charts. */
+    void stopSideBySide();
 }

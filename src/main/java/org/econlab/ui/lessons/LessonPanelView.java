@@ -21,9 +21,6 @@ import javafx.scene.layout.VBox;
  */
 public final class LessonPanelView {
 
-    /** The panel's width in a window of normal text (presentation mode widens it with the font). */
-    public static final double WIDTH_EM = 24;
-
     private final BorderPane root = new BorderPane();
     private final VBox claims = new VBox(4);
 
@@ -60,7 +57,7 @@ public final class LessonPanelView {
         claims.setId("lesson-claims");
         model.claims().addListener((javafx.collections.ListChangeListener<String>) c -> showClaims(model));
 
-        VBox body = new VBox(8, lessonTitle, heading, action, heading("Ask the class"), question, classHint,
+        VBox body = new VBox(8, lessonTitle, heading, heading("Ask the class"), question, action, classHint,
                 answerHeading, busy, explanation, claims);
         body.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane scroll = new ScrollPane(body);
@@ -86,13 +83,16 @@ public final class LessonPanelView {
         lessons.setOnAction(e -> chooser.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(6, back, next, gap, leave);
-        HBox top = new HBox(6, lessons);
-        VBox bottom = new VBox(6, nav, top);
+        HBox nav = new HBox(6, back, gap, next);
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        HBox more = new HBox(6, lessons, gap2, leave);
+        for (Button b : new Button[] {back, next, leave, lessons}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox bottom = new VBox(6, nav, more);
         bottom.setPadding(new Insets(6, 10, 8, 10));
         root.setBottom(bottom);
-        root.setPrefWidth(Region.USE_COMPUTED_SIZE);
-        root.setStyle("-fx-pref-width: " + WIDTH_EM + "em; -fx-min-width: 16em;");
         showClaims(model);
     }
 

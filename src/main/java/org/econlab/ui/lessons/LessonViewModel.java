@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A lesson in the window (MVVM, no controls): the lessons to choose from, the lesson being taught, its current step
  * with what to do and the question for the class, and, once the step's numbers are computed, its explanation with
  * the numbers filled and the claims checked. Showing a step opens its economy through the {@link LessonHost} (as a
- * scenario file is opened) and plays it live; the step's own measurements run headless on the window's background
- * executor ({@link StepRunner}), and a side-by-side step also plays its two economies live beside each other.
+ * scenario file is opened) and plays it live; a side-by-side step instead plays its two economies live beside each
+ * other (the window holds the left one, ready to play). The step's own measurements run headless on the window's
+ * background executor ({@link StepRunner}).
  *
  * <p>Threads: FX thread; the step's computation reports back through its task.
  */
@@ -222,7 +223,8 @@ public final class LessonViewModel {
             explanation.set("This step's economy cannot be built: " + ErrorPolicy.classify(e).line());
             return true;
         }
-        if (!host.open(scenario)) {
+        boolean twoEconomies = step.sideBySide().size() == 2;
+        if (!host.open(twoEconomies ? sideScenario(step, scenario, 0) : scenario)) {
             return false;
         }
         index.set(i);
@@ -234,21 +236,27 @@ public final class LessonViewModel {
                 + step.classSeats().getAsInt() + " seats); the students then play this step's economy." : "");
         canBack.set(i > 0);
         canNext.set(i + 1 < l.steps().size());
-        run.play();
-        if (step.sideBySide().size() == 2) {
-            playSideBySide(step, scenario);
+        if (twoEconomies) {
+            playSideBySide(step, scenario); // the two economies play; the window's run waits on the left one
+        } else {
+            host.stopSideBySide();
+            run.play();
         }
         compute(step, current);
         return true;
     }
 
-    private void playSideBySide(LessonStep step, Scenario scenario) {
-        Measure left = step.measure(step.sideBySide().get(0));
-        Measure right = step.measure(step.sideBySide().get(1));
+    /** The economy of side {@code side} (0 left, 1 right) of a side-by-side step, on the step's first seed. */
+    private static Scenario sideScenario(LessonStep step, Scenario scenario, int side) {
+        Measure m = step.measure(step.sideBySide().get(side));
         long seed = step.seeds().isEmpty() ? scenario.seed() : step.seeds().get(0);
+        return m.changes().applyTo(scenario).withSeed(seed);
+    }
+
+    private void playSideBySide(LessonStep step, Scenario scenario) {
         try {
-            host.sideBySide(left.name(), left.changes().applyTo(scenario).withSeed(seed), right.name(),
-                    right.changes().applyTo(scenario).withSeed(seed));
+            host.sideBySide(step.sideBySide().get(0), sideScenario(step, scenario, 0), step.sideBySide().get(1),
+                    sideScenario(step, scenario, 1));
         } catch (RuntimeException e) {
             progress.set("Side by side cannot play: " + ErrorPolicy.classify(e).line());
         }

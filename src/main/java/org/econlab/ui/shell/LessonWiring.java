@@ -43,6 +43,11 @@ final class LessonWiring {
                 sections.sideBySide.start(leftLabel, left, rightLabel, right);
                 sections.showSideBySide(false);
             }
+
+            @Override
+            public void stopSideBySide() {
+                sections.hideSideBySide();
+            }
         };
         model = new LessonViewModel(run, host, lessons);
         chooser = new LessonChooserView(model, shell::closeStartScreen, shell::closeStartScreen);

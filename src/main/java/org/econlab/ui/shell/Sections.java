@@ -104,6 +104,14 @@ final class Sections {
         sideBySideView.tick();
     }
 
+    /** Stops two economies playing side by side; if their tab is on screen, the Overview comes back. */
+    void hideSideBySide() {
+        sideBySide.stop();
+        if (tabs.selected() == sideBySideTab) {
+            tabs.select(0);
+        }
+    }
+
     /** Shows the Side by side tab; {@code start} plays the current scenario under the tab's two chosen policies. */
     void showSideBySide(boolean start) {
         tabs.root().getSelectionModel().select(sideBySideTab);

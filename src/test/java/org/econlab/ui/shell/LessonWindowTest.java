@@ -165,6 +165,47 @@ class LessonWindowTest {
     }
 
     @Test
+    void aSideBySideStepPlaysItsTwoEconomiesAndTheNextStepStopsThem(FxRobot robot) throws Exception {
+        Path folder = runs.resolve("two-planners");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("lesson.json"), """
+                {"schemaVersion": 1, "id": "two-planners", "title": "Two planners", "level": "school",
+                 "summary": "s", "goals": ["g"], "seeds": [7],
+                 "steps": [
+                  {"title": "Side by side", "scenario": {"sample": "classroom-100"},
+                   "changes": {"steps": 40, "population.agents": 10},
+                   "do": "Watch.", "question": "Which collects more?",
+                   "explanation": "icrl ends at {icrl.meanRate|d1}%, no tax at {free.meanRate|d1}%.",
+                   "measure": [{"name": "icrl", "changes": {"planner": {"kind": "icrl"}}},
+                               {"name": "free", "changes": {"planner": {"kind": "free_market"}}}],
+                   "sideBySide": ["icrl", "free"],
+                   "claims": [{"text": "icrl taxes more", "that": "icrl.meanRate > free.meanRate"}]},
+                  {"title": "One economy", "do": "Watch.", "question": "And now?",
+                   "explanation": "{free.meanRate|d1}",
+                   "measure": [{"name": "free", "changes": {"planner": {"kind": "free_market"}}}]}]}
+                """);
+        org.econlab.lesson.Lesson lesson = LessonLibrary.load(folder.toString());
+        robot.clickOn("#just-explore");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.lessons().model.begin(lesson)).get());
+        var side = view.sections().sideBySide;
+        assertEquals("icrl", side.leftNameProperty().get());
+        assertEquals("free", side.rightNameProperty().get());
+        assertEquals(side.economies().left().scenario(), model.scenarioProperty().get(),
+                "the window holds the left economy");
+        assertFalse(model.runningProperty().get(), "one runner plays: the pair's");
+        waitUntil(() -> !side.runningProperty().get());
+        robot.interact(() -> { });
+        assertEquals(40, view.sections().sideBySideView.charts().get(0).points(0));
+        assertEquals(40, view.sections().sideBySideView.charts().get(0).points(1));
+        waitUntil(() -> robot.lookup("#lesson-claims .claim-holds").queryAll().size() == 1);
+        assertTrue(text(robot, "#lesson-explanation").endsWith("no tax at 0.0%."), text(robot, "#lesson-explanation"));
+
+        robot.clickOn("#lesson-next");
+        assertSame(view.sections().tabs.root().getTabs().get(0), view.sections().tabs.selected());
+        waitUntil(() -> model.runningProperty().get());
+    }
+
+    @Test
     void theStepsQuestionReachesALiveClassAndLeavingClearsIt(FxRobot robot) throws Exception {
         robot.clickOn("#just-explore");
         String refused = WaitForAsyncUtils.asyncFx(() -> view.sections().classroom.start(
