@@ -43,8 +43,7 @@ public final class LessonPanelView {
         classHint.textProperty().bind(model.classHintProperty());
         classHint.visibleProperty().bind(model.classHintProperty().isNotEmpty());
         classHint.managedProperty().bind(classHint.visibleProperty());
-        Label answerHeading = new Label("The answer, from this run");
-        answerHeading.getStyleClass().add("lesson-heading");
+        Label answerHeading = heading("The answer, from this run");
         Label explanation = bound("lesson-explanation", null);
         explanation.textProperty().bind(model.explanationProperty());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -113,6 +112,8 @@ public final class LessonPanelView {
     private static Label heading(String text) {
         Label h = new Label(text);
         h.getStyleClass().add("lesson-heading");
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
         return h;
     }
 
