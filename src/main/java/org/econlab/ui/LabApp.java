@@ -18,15 +18,16 @@ import org.econlab.simulation.ScenarioCodec;
 import java.nio.file.Path;
 
 /**
- * The lab window. Opens the default sample scenario for editing; Play runs it on a background runner
- * while the charts follow.
+ * The lab window. Opens on the lesson chooser over the default sample scenario ("Just explore" shows the window);
+ * Play runs the scenario on a background runner while the charts follow.
  *
  * <p>Hidden switches for demos and screenshots (environment variables, since {@code -D} flags given to
  * {@code mvn javafx:run} do not reach the app): {@code ECONLAB_AUTOPLAY=1} starts playing on launch,
  * {@code ECONLAB_THEME=dark} opens in the dark theme, {@code ECONLAB_PRESENTATION=1} in presentation
  * mode, {@code ECONLAB_SCENARIO=path} opens that scenario file, {@code ECONLAB_SPEED=n} plays n steps
  * per second, {@code ECONLAB_TAB=i} shows the i-th chart tab, {@code ECONLAB_EDITOR=1|0} shows or hides the
- * scenario editor.
+ * scenario editor, {@code ECONLAB_LESSONS=0} opens without the lesson chooser, {@code ECONLAB_LESSON=id} opens with
+ * that lesson's first step.
  */
 public final class LabApp extends Application {
 
@@ -79,6 +80,7 @@ public final class LabApp extends Application {
         if (file != null && !file.isBlank()) {
             view.openFile(Path.of(file)); // after show, so that a problem dialog has its owner
         }
+        firstScreen(view, System::getenv);
         String tab = System.getenv("ECONLAB_TAB");
         if (tab != null && tab.matches("\\d")) {
             view.selectTab(Integer.parseInt(tab));
@@ -89,6 +91,20 @@ public final class LabApp extends Application {
         }
         if ("1".equals(System.getenv("ECONLAB_AUTOPLAY"))) {
             Platform.runLater(model::play);
+        }
+    }
+
+    /**
+     * The window's first screen: the lesson chooser, unless the switches ({@code env}) open a scenario file
+     * ({@code ECONLAB_SCENARIO}), a lesson ({@code ECONLAB_LESSON}) or turn the chooser off ({@code ECONLAB_LESSONS=0}).
+     */
+    static void firstScreen(MainView view, java.util.function.UnaryOperator<String> env) {
+        String lesson = env.apply("ECONLAB_LESSON");
+        String file = env.apply("ECONLAB_SCENARIO");
+        if (lesson != null && !lesson.isBlank()) {
+            view.beginLesson(lesson.strip());
+        } else if ((file == null || file.isBlank()) && !"0".equals(env.apply("ECONLAB_LESSONS"))) {
+            view.showLessonChooser(); // what to teach, or just explore
         }
     }
 

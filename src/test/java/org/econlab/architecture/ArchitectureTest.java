@@ -47,7 +47,7 @@ class ArchitectureTest {
 
     /** The window's sections; each is a room of its own. */
     static final java.util.List<String> SECTIONS = java.util.List.of("editor", "overview", "votes", "agents", "seeds",
-            "llm", "classroom", "publish", "labour");
+            "llm", "classroom", "publish", "labour", "lessons", "sidebyside");
     /** What every section may use besides its own package: chart components, the run's state, small widgets. */
     static final String[] SHARED = {"org.econlab.ui.charts..", "org.econlab.ui.run..", "org.econlab.ui.widgets.."};
 
@@ -82,6 +82,10 @@ class ArchitectureTest {
     static final ArchRule publishSection = section("publish");
     @ArchTest
     static final ArchRule labourSection = section("labour");
+    @ArchTest
+    static final ArchRule lessonsSection = section("lessons");
+    @ArchTest
+    static final ArchRule sideBySideSection = section("sidebyside");
 
     /** Chart components, the run's state and the widgets serve every section and know none of them. */
     @ArchTest

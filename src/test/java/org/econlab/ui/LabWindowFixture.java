@@ -18,7 +18,8 @@ import java.util.prefs.Preferences;
 /**
  * The one window fixture of the UI tests (they run headless under Monocle, see the pom's headless-gui-tests
  * profile): one lab window for a TestFX test, built as {@link LabApp} builds it: the scenario draft, the run view model
- * (records under {@code runs}) and the main view on a stage of the given size. FX thread (a test's {@code @Start}).
+ * (records under {@code runs}) and the main view on a stage of the given size, without the lesson chooser the
+ * application shows first unless {@link #showAsLaunched} is used. FX thread (a test's {@code @Start}).
  *
  * @param draft the editor's scenario draft
  * @param model the run view model; call {@link RunViewModel#shutdown()} after each test
@@ -41,6 +42,17 @@ public record LabWindowFixture(ScenarioDraft draft, RunViewModel model, MainView
         stage.setScene(new Scene(view.root(), width, height));
         stage.show();
         return new LabWindowFixture(draft, model, view);
+    }
+
+    /**
+     * Shows the window as the application opens it with no switches set: the lesson chooser first (the other
+     * {@link #show} skips it, for tests of the normal window).
+     */
+    public static LabWindowFixture showAsLaunched(Stage stage, Scenario scenario, Path runs, Double stepsPerSecond,
+            int width, int height) {
+        LabWindowFixture w = show(stage, scenario, runs, stepsPerSecond, width, height);
+        LabApp.firstScreen(w.view(), name -> null);
+        return w;
     }
 
     /** Waits up to {@code seconds} for {@code condition}, failing the test after that. */

@@ -53,6 +53,7 @@ public final class ClassroomViewModel {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private ClassSession session;
     private ClassServer server;
+    private String prompt;
 
     public ClassroomViewModel(RunViewModel run) {
         this.run = run;
@@ -132,6 +133,7 @@ public final class ClassroomViewModel {
         }
         ClassSession s = session;
         s.onChange(this::refreshLater);
+        applyPrompt();
         run.setRunDecorator(new RunDecorator() {
             @Override
             public Scenario scenario(Scenario edited) {
@@ -152,6 +154,32 @@ public final class ClassroomViewModel {
         active.set(true);
         refresh();
         return null;
+    }
+
+    /**
+     * The prompt every student's page shows above its decision controls while a class is live (e.g. a lesson step's
+     * question), kept for a class started later; null clears it. Longer texts are cut to
+     * {@value ClassSession#MAX_PROMPT} characters.
+     */
+    public void setPrompt(String text) {
+        prompt = text == null || text.length() <= ClassSession.MAX_PROMPT ? text
+                : text.substring(0, ClassSession.MAX_PROMPT - 1) + "…";
+        applyPrompt();
+    }
+
+    /** The prompt set for the class, or null. */
+    public String prompt() {
+        return prompt;
+    }
+
+    private void applyPrompt() {
+        if (session != null) {
+            try {
+                session.setPrompt(prompt);
+            } catch (RuntimeException e) {
+                session.setPrompt(null); // a text the pages cannot show is not shown
+            }
+        }
     }
 
     /** Ends the class: the server stops, every student's page is told, nicknames are forgotten. */

@@ -53,6 +53,7 @@ public final class MainView {
     private final Sections sections;
     private final RateSliders rateSliders;
     private final ShellToolbar toolbar;
+    private final LessonWiring lessons;
 
     public MainView(ScenarioDraft draft, RunViewModel model, RecentFiles recent) {
         this.draft = draft;
@@ -75,9 +76,11 @@ public final class MainView {
         showEditor(true, false);
         centre.getChildren().add(drawer.root());
 
+        lessons = new LessonWiring(model, files, sections, this, this::announce);
         PlayKeys keys = new PlayKeys(model, draft);
         root.setTop(new VBox(ShellMenus.build(files, draft, model, keys, this::runSeeds, drawer.menuItem, theme, figures,
-                this::window), toolbar.root()));
+                this::window, new ShellMenus.Extras(this::showLessonChooser, () -> sections.showSideBySide(true))),
+                toolbar.root()));
         root.setCenter(centre);
         root.setBottom(StatusBar.of(model, draft));
         root.getStyleClass().add("lab-root");
@@ -132,6 +135,31 @@ public final class MainView {
         centre.getChildren().retainAll(drawer.root());
     }
 
+    /** Shows the lesson chooser over the window (the first screen; View > Lessons). */
+    public void showLessonChooser() {
+        setStartScreen(lessons.chooser.root());
+    }
+
+    /**
+     * Starts the lesson {@code id} at its first step (the chooser closes).
+     *
+     * @return false when there is no such lesson or the user cancelled
+     */
+    public boolean beginLesson(String id) {
+        for (org.econlab.lesson.Lesson l : lessons.model.lessons()) {
+            if (l.id().equals(id) && lessons.model.begin(l)) {
+                closeStartScreen();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a start screen (the lesson chooser) covers the window. */
+    public boolean startScreenShown() {
+        return centre.getChildren().size() > 1;
+    }
+
     // ---- themes, drawer, notices ----
 
     /** Restores the theme, presentation mode and editor drawer from {@code prefs} and remembers later choices there. */
@@ -166,6 +194,7 @@ public final class MainView {
         }
         panes.refitAll();
         compactToolbar();
+        sections.sideBySideView.applyTheme(theme.dark(), theme.scale());
         sections.overview.setPresentation(theme.presentation());
         sections.overview.reset(model.scenarioProperty().get());
     }
@@ -231,9 +260,13 @@ public final class MainView {
         toolbar.setSpeed(stepsPerSecond);
     }
 
-    /** Ends a class if one runs (the window closes): students are told, nicknames forgotten, the server stopped. */
+    /**
+     * Ends a class if one runs (the window closes): students are told, nicknames forgotten, the server stopped; two
+     * economies playing side by side stop too.
+     */
     public void endClass() {
         sections.classroom.end();
+        sections.sideBySide.stop();
     }
 
     /** Shows the i-th section tab (0 = Overview). */
@@ -261,6 +294,10 @@ public final class MainView {
 
     RateSliders rateSliders() {
         return rateSliders;
+    }
+
+    LessonWiring lessons() {
+        return lessons;
     }
 
     ToolBar toolbar() {

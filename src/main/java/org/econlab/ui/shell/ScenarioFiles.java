@@ -101,6 +101,19 @@ final class ScenarioFiles {
         model.reset();
     }
 
+    /**
+     * Opens {@code scenario} (a lesson step's economy) as a new, unsaved scenario after asking about unsaved edits;
+     * the charts start over. False when the user cancelled.
+     */
+    boolean openScenario(org.econlab.simulation.Scenario scenario) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        draft.replace(scenario, null);
+        model.reset();
+        return true;
+    }
+
     /** Opens a scenario file; a bad file is explained in a dialog and the current edits are kept. */
     boolean openFile(Path path) {
         try {

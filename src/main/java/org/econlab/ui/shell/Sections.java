@@ -16,6 +16,8 @@ import org.econlab.ui.overview.OverviewView;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.seeds.SeedsView;
+import org.econlab.ui.sidebyside.SideBySideView;
+import org.econlab.ui.sidebyside.SideBySideViewModel;
 import org.econlab.ui.votes.VotesView;
 
 import java.util.List;
@@ -33,7 +35,10 @@ final class Sections {
     final AgentsView agents;
     final SeedsView seeds;
     final ClassroomViewModel classroom;
+    final SideBySideViewModel sideBySide;
+    final SideBySideView sideBySideView;
     final SectionTabs tabs;
+    private final Tab sideBySideTab;
     private final Tab agentsTab;
     private final Tab seedsTab;
     private final RunViewModel model;
@@ -53,6 +58,8 @@ final class Sections {
                         + " (before the rebate) per step."));
         seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, announce);
         classroom = new ClassroomViewModel(model);
+        sideBySide = new SideBySideViewModel(model::speed);
+        sideBySideView = new SideBySideView(sideBySide, () -> model.scenarioProperty().get(), charts::scale);
         tabs = new SectionTabs(charts);
         tabs.add("Overview", null, overview.root(), overview.charts());
         tabs.add("Labour & welfare", null, labour.root(), labour.charts());
@@ -60,6 +67,7 @@ final class Sections {
         agentsTab = tabs.add("Agents", null, agents.root(), List.of(charts.incomeScatter.chart(),
                 charts.workerHistory.chart()));
         seedsTab = tabs.add("Seeds", null, seeds.root(), List.of());
+        sideBySideTab = tabs.add("Side by side", "side-by-side-tab", sideBySideView.root(), List.of());
         tabs.add("LLM", "llm-tab", new LlmView(new LlmViewModel(model::llmActivity)).root(), List.of());
         tabs.add("Class", "class-tab", new ClassroomView(classroom).root(), List.of());
         tabs.onShown(t -> {
@@ -93,6 +101,23 @@ final class Sections {
     void tick(long now) {
         agents.refresh(now, tabs.selected() == agentsTab, charts);
         monitors.flush(now);
+        sideBySideView.tick();
+    }
+
+    /** Stops two economies playing side by side; if their tab is on screen, the Overview comes back. */
+    void hideSideBySide() {
+        sideBySide.stop();
+        if (tabs.selected() == sideBySideTab) {
+            tabs.select(0);
+        }
+    }
+
+    /** Shows the Side by side tab; {@code start} plays the current scenario under the tab's two chosen policies. */
+    void showSideBySide(boolean start) {
+        tabs.root().getSelectionModel().select(sideBySideTab);
+        if (start) {
+            sideBySideView.startChosen();
+        }
     }
 
     /** Shows the Seeds tab and starts the seeds of the current scenario. */

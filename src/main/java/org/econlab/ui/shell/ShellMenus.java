@@ -33,8 +33,12 @@ final class ShellMenus {
         return m;
     }
 
+    /** Menu items of the lessons and the side-by-side run. */
+    record Extras(Runnable lessons, Runnable sideBySide) {
+    }
+
     static MenuBar build(ScenarioFiles files, ScenarioDraft draft, RunViewModel model, PlayKeys keys, Runnable seeds,
-            CheckMenuItem editorItem, ShellTheme theme, FigureActions figures, Supplier<Window> window) {
+            CheckMenuItem editorItem, ShellTheme theme, FigureActions figures, Supplier<Window> window, Extras extras) {
         MenuItem undo = item("Undo", "undo-item", draft::undo, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         undo.disableProperty().bind(draft.canUndoProperty().not());
         MenuItem redo = item("Redo", "redo-item", draft::redo, new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
@@ -46,10 +50,14 @@ final class ShellMenus {
         MenuItem reset = item("Reset", "reset-item", model::reset, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
         MenuItem stop = item("Stop", "stop-item", model::stop, null);
         MenuItem seedsItem = item("Run several seeds", "seeds-item", seeds, null);
-        Menu run = new Menu("Run", null, playPause, step, stop, reset, new SeparatorMenuItem(), seedsItem);
+        MenuItem sideItem = item("Run side by side (two policies)", "side-by-side-item", extras.sideBySide(), null);
+        Menu run = new Menu("Run", null, playPause, step, stop, reset, new SeparatorMenuItem(), seedsItem, sideItem);
 
         editorItem.setAccelerator(new KeyCodeCombination(KeyCode.F9));
-        Menu view = new Menu("View", null, editorItem, theme.darkItem, theme.presentationItem);
+        MenuItem lessons = item("Lessons…", "lessons-item", extras.lessons(),
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        Menu view = new Menu("View", null, lessons, new SeparatorMenuItem(), editorItem, theme.darkItem,
+                theme.presentationItem);
 
         MenuItem exportRun = item("Export figures of this run…", "export-run-item", figures::exportRunFigures,
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
