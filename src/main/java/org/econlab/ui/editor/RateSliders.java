@@ -39,6 +39,7 @@ public final class RateSliders {
     private final PopOver popOver = new PopOver();
     private final List<Slider> sliders = new ArrayList<>();
     private final HBox row = new HBox(10);
+    private final Slider all = new Slider(0, 100, 0);
     private final Label note = new Label();
     private TaxBrackets shownFor;
 
@@ -50,7 +51,28 @@ public final class RateSliders {
         note.setWrapText(true);
         note.setMaxWidth(420);
         note.getStyleClass().add("hint");
-        VBox content = new VBox(8, new Label("Marginal rates (%)"), row, note);
+        all.setId("rate-slider-all");
+        all.setShowTickMarks(true);
+        all.setShowTickLabels(true);
+        all.setMajorTickUnit(10);
+        all.setMinorTickCount(1);
+        all.setBlockIncrement(5);
+        Label allValue = new Label();
+        allValue.getStyleClass().add("slider-value");
+        allValue.textProperty().bind(all.valueProperty().asString(Locale.ROOT, "%.0f"));
+        Label allName = new Label("All brackets");
+        HBox.setHgrow(all, javafx.scene.layout.Priority.ALWAYS);
+        HBox allRow = new HBox(8, allName, all, allValue);
+        allRow.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(allRow, new Tooltip("One flat rate: drag and release to set every bracket to it"));
+        all.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                setAll(all.getValue());
+            }
+        });
+        all.setOnKeyReleased(e -> setAll(all.getValue()));
+        all.setOnMouseReleased(e -> setAll(all.getValue()));
+        VBox content = new VBox(8, new Label("Marginal rates (%)"), row, allRow, note);
         content.setPadding(new Insets(10));
         popOver.setContentNode(content);
         popOver.setTitle("Set the rates");
@@ -99,11 +121,11 @@ public final class RateSliders {
                 Tooltip.install(col, new Tooltip("Bracket " + b.label(j) + ": drag and release to set its marginal rate"));
                 sl.valueChangingProperty().addListener((o, was, now) -> {
                     if (!now) {
-                        apply(bracket);
+                        applyBracket(bracket);
                     }
                 });
-                sl.setOnKeyReleased(e -> apply(bracket));
-                sl.setOnMouseReleased(e -> apply(bracket));
+                sl.setOnKeyReleased(e -> applyBracket(bracket));
+                sl.setOnMouseReleased(e -> applyBracket(bracket));
                 sliders.add(sl);
                 row.getChildren().add(col);
             }
@@ -112,6 +134,7 @@ public final class RateSliders {
                 sliders.get(j).setValue(rates[j]);
             }
         }
+        all.setValue(java.util.Arrays.stream(rates).average().orElse(0));
         note.setText(model.activeProperty().get()
                 ? "Applies from the next step of the run (paused or playing) and is logged as an intervention."
                 : "No run yet: these are the scenario's start rates.");
@@ -137,12 +160,25 @@ public final class RateSliders {
     /** Sets bracket {@code j}'s slider and applies it as a release would (tests, keyboard). */
     public void set(int j, double ratePercent) {
         sliders.get(j).setValue(ratePercent);
-        apply(j);
+        applyBracket(j);
+    }
+
+    /** Sets every bracket to one flat rate (percent) and applies it as a release of the "All brackets" slider would. */
+    public void setAll(double ratePercent) {
+        double rate = Math.round(ratePercent);
+        all.setValue(rate);
+        sliders.forEach(sl -> sl.setValue(rate));
+        apply("all brackets set to " + Numbers.percent(rate) + "%");
     }
 
     private double[] applied;
 
-    private void apply(int changed) {
+    private void applyBracket(int j) {
+        apply(shownFor.label(j) + " set to " + Numbers.percent(Math.round(sliders.get(j).getValue())) + "%");
+    }
+
+    /** Applies the sliders' rates; {@code change} says what was moved, for the run record's log line. */
+    private void apply(String change) {
         double[] r = values();
         if (java.util.Arrays.equals(r, applied)) {
             return;
@@ -153,8 +189,7 @@ public final class RateSliders {
             TaxSchedule schedule = s.startSchedule().withRates(r);
             StepSnapshot last = model.lastSnapshot();
             int from = last == null ? 1 : last.step() + 2;
-            if (model.intervene(schedule, "slider: " + s.brackets().label(changed) + " set to "
-                    + Numbers.percent(r[changed]) + "%")) {
+            if (model.intervene(schedule, "slider: " + change)) {
                 model.notice("Rates set by hand from step " + from + ": " + join(r) + " (logged)");
             }
         } else if (draft.scenarioProperty().get().brackets().equals(s.brackets())) {
