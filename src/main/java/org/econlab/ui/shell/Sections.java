@@ -14,9 +14,11 @@ import org.econlab.ui.llm.LlmView;
 import org.econlab.ui.llm.LlmViewModel;
 import org.econlab.ui.overview.MonitorsView;
 import org.econlab.ui.overview.OverviewView;
+import org.econlab.ui.overview.OverviewViewModel;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.seeds.SeedsView;
+import org.econlab.ui.seeds.SeedsViewModel;
 import org.econlab.ui.votes.VotesView;
 import org.econlab.ui.votes.VotesViewModel;
 import org.econlab.ui.run.AgentProbe;
@@ -46,7 +48,7 @@ final class Sections {
     Sections(RunViewModel model, LiveCharts charts, ChartPanes panes, Consumer<String> announce) {
         this.model = model;
         this.charts = charts;
-        overview = new OverviewView(charts, panes);
+        overview = new OverviewView(new OverviewViewModel(charts::setWelfareView, charts::setLogScale), charts, panes);
         LabourView labour = new LabourView(charts, panes);
         votesModel = new VotesViewModel(i -> {
             org.econlab.simulation.Simulation sim = model.probe().simulation();
@@ -59,7 +61,8 @@ final class Sections {
                 + " sample: its post-tax income against its pre-tax income; the grey line is no tax and no rebate."),
                 panes.pane(charts.workerHistory, "worker_history", "The selected worker's pre-tax income and its"
                         + " post-tax income (income − tax + rebate, as in the table) per step."));
-        seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, announce);
+        seeds = new SeedsView(new SeedsViewModel(() -> model.scenarioProperty().get(), charts::ensemble, announce,
+                javafx.application.Platform::runLater));
         classroom = new ClassroomViewModel(model);
         tabs = new SectionTabs(charts);
         tabs.add("Overview", null, overview.root(), overview.charts());
