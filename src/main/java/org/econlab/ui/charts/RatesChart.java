@@ -175,10 +175,7 @@ public final class RatesChart extends LiveChart {
                     ChartParts.NEUTRAL));
             style++;
         }
-        if (ensemble != null) {
-            items.add(ChartParts.lineItem(ensemble.seeds() + "-seed mean", ChartParts.dashed(1.5f, ChartParts.DASH_DOT),
-                    ChartParts.BAND));
-        }
+        // no entry for a multi-seed run: its band is drawn on the SWF, hours, Gini and tax charts, not on the rates
         if (!interventions.isEmpty()) {
             items.add(ChartParts.lineItem("rates set by hand", new BasicStroke(1f), ChartParts.NEUTRAL));
         }
