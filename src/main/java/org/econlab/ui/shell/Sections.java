@@ -13,6 +13,7 @@ import org.econlab.ui.labour.LabourView;
 import org.econlab.ui.llm.LlmView;
 import org.econlab.ui.llm.LlmViewModel;
 import org.econlab.ui.overview.MonitorsView;
+import org.econlab.ui.overview.MonitorsViewModel;
 import org.econlab.ui.overview.OverviewView;
 import org.econlab.ui.overview.OverviewViewModel;
 import org.econlab.ui.run.LiveStep;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  */
 final class Sections {
 
-    final MonitorsView monitors = new MonitorsView();
+    final MonitorsView monitors;
     final OverviewView overview;
     final VotesView votes;
     private final VotesViewModel votesModel;
@@ -50,10 +51,12 @@ final class Sections {
         this.charts = charts;
         overview = new OverviewView(new OverviewViewModel(charts::setWelfareView, charts::setLogScale), charts, panes);
         LabourView labour = new LabourView(charts, panes);
-        votesModel = new VotesViewModel(i -> {
+        java.util.function.IntFunction<String> personaOf = i -> {
             org.econlab.simulation.Simulation sim = model.probe().simulation();
             return sim == null || i < 0 || i >= sim.population().size() ? "" : AgentProbe.describe(sim.population().persona(i));
-        });
+        };
+        monitors = new MonitorsView(new MonitorsViewModel(personaOf));
+        votesModel = new VotesViewModel(personaOf);
         votes = new VotesView(votesModel, panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
                 + " ever elected, a bar for each tenure."),
                 panes.pane(charts.votes, "last_election", "Ballots per candidate in the last election; the leader first."));
