@@ -2,7 +2,6 @@ package org.econlab.ui.charts;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.event.ChartChangeEventType;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
@@ -38,12 +37,26 @@ public final class PreviewCharts {
         canvas.setDomainZoomable(false);
         canvas.setRangeZoomable(false);
         List<ValueAxis> fitted = autoRanging(chart.getPlot());
-        chart.addChangeListener(e -> {
-            if (e.getType() == ChartChangeEventType.DATASET_UPDATED || e.getType() == ChartChangeEventType.NEW_DATASET) {
-                refit(fitted);
-            }
-        });
+        // the datasets' own events: they come even while the chart's notification is off during an update
+        for (org.jfree.data.general.Dataset d : datasets(chart.getPlot())) {
+            d.addChangeListener(e -> refit(fitted));
+        }
         return viewer;
+    }
+
+    private static List<org.jfree.data.general.Dataset> datasets(Plot plot) {
+        List<org.jfree.data.general.Dataset> out = new ArrayList<>();
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getDatasetCount(); i++) {
+                out.add(xy.getDataset(i));
+            }
+        } else if (plot instanceof CategoryPlot cat) {
+            for (int i = 0; i < cat.getDatasetCount(); i++) {
+                out.add(cat.getDataset(i));
+            }
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
     }
 
     /** Every axis of {@code plot} that fits its data now (the ones to keep fitting). */

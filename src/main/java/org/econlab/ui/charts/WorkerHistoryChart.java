@@ -47,4 +47,9 @@ public final class WorkerHistoryChart extends LiveChart {
         income.fireSeriesChanged();
         postTax.fireSeriesChanged();
     }
+
+    /** Steps of the selected worker drawn (0 without one). */
+    public int pointCount() {
+        return income.getItemCount();
+    }
 }

@@ -301,6 +301,7 @@ public final class ScenarioEditorView {
         prior.valueProperty().addListener((o, a, b) -> enable.run());
         enable.run();
         ChartViewer preview = PreviewCharts.viewer(priorChart);
+        preview.setId("income-prior-chart");
         ChartExport.install(preview, "income_prior");
         preview.setPrefHeight(200);
         preview.setMinHeight(160);
