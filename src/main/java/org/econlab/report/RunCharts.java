@@ -114,7 +114,7 @@ public final class RunCharts {
         f.chart().getXYPlot().setRenderer(sideBySide);
         if (runs.size() == 1) {
             SideBySideLineRenderer.labelCoinciding(f.chart().getXYPlot(), "brackets", "%", SAME_RATE, 1f,
-                    new java.awt.Color(0x55, 0x55, 0x55));
+                    new java.awt.Color(0x55, 0x55, 0x55), 3);
         }
         if (runs.size() > 1) {
             // One legend entry per bracket (colour) and per run (line style), not one per line.

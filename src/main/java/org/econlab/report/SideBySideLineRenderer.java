@@ -108,10 +108,11 @@ public class SideBySideLineRenderer extends XYLineAndShapeRenderer {
      * Names, at the right end of {@code plot}'s first dataset, every group of two or more series that share their last
      * value ("4 brackets at 60%"), so a reader knows a band of stripes is several lines; replaces earlier labels of
      * this kind. {@code what} names the series in the plural ("brackets"); {@code unit} follows the value ("%"); the
-     * label is drawn in {@code paint} at {@code fontScale} times 11 pt.
+     * label is drawn in {@code paint} at {@code fontScale} times 11 pt, {@code lift} data units above the lines (below
+     * them near the top of the axis), clear of their stripes.
      */
     public static void labelCoinciding(XYPlot plot, String what, String unit, double tolerance, float fontScale,
-                                       Color paint) {
+                                       Color paint, double lift) {
         plot.getAnnotations().stream().filter(a -> a instanceof CoincidingLabel).toList()
                 .forEach(a -> plot.removeAnnotation(a, false));
         XYDataset data = plot.getDataset(0);
@@ -135,10 +136,11 @@ public class SideBySideLineRenderer extends XYLineAndShapeRenderer {
                 }
             }
             if (group >= 2) {
+                boolean below = plot.getRangeAxis() != null && y + 2 * lift > plot.getRangeAxis().getUpperBound();
                 CoincidingLabel label = new CoincidingLabel(String.format(java.util.Locale.ROOT, "%d %s at %.0f%s ",
-                        group, what, y, unit), x, y);
+                        group, what, y, unit), x, below ? y - lift : y + lift);
                 label.setFont(new Font("SansSerif", Font.BOLD, Math.round(11 * fontScale)));
-                label.setTextAnchor(y > 85 ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
+                label.setTextAnchor(below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
                 label.setPaint(paint);
                 plot.addAnnotation(label, false);
             }

@@ -73,8 +73,10 @@ public final class AgentsView {
                 "The marginal tax rate the worker faces at its income (percent)"));
         table.getColumns().add(number("Income z", AgentRow::income, "$%,.0f", "Pre-tax income, $/yr"));
         table.getColumns().add(number("Tax", AgentRow::tax, "$%,.0f", "Tax paid, $/yr"));
-        table.getColumns().add(number(AgentProbe.POST_TAX, AgentRow::postTax, "$%,.0f",
-                "Post-tax income: income − tax + the equal rebate, $/yr (as in the selected worker's chart)"));
+        TableColumn<AgentRow, Number> postTax = number(AgentProbe.POST_TAX, AgentRow::postTax, "$%,.0f",
+                "Post-tax income: income − tax + the equal rebate, $/yr (as in the selected worker's chart)");
+        postTax.setPrefWidth(185); // its whole name, the same as in the chart's legend
+        table.getColumns().add(postTax);
         table.getColumns().add(number("Net tax %", AgentRow::netRate, "%.1f",
                 "(tax − rebate) / income: what the worker pays net of the rebate, percent of its income"));
         table.getColumns().add(number("Tolerance %", AgentRow::tolerance, "%.1f",

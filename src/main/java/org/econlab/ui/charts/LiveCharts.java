@@ -56,7 +56,12 @@ public final class LiveCharts {
         if (ensemble != null && !ensemble.scenario().withSeed(scenario.seed()).equals(scenario)) {
             ensemble = null;
         }
-        update(all, () -> all.forEach(c -> c.reset(scenario, ensemble)));
+        update(all, () -> all.forEach(c -> {
+            c.reset(scenario, ensemble);
+            if (c.showsEnsemble()) { // where a seed band flattens at the end, say why
+                ChartParts.markFinalTenth(c.chart(), scenario.steps(), scale);
+            }
+        }));
         all.forEach(LiveChart::resetView);
         empty.set(true);
     }

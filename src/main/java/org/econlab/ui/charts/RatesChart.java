@@ -83,7 +83,7 @@ public final class RatesChart extends LiveChart {
         referenceData.removeAllSeries();
         interventions.clear();
         chart.getXYPlot().clearDomainMarkers();
-        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.NEUTRAL);
+        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.ON_ANY_BACKGROUND, 3);
         lastStep = 0;
         titles();
         legend();
@@ -120,7 +120,7 @@ public final class RatesChart extends LiveChart {
         lastStep = batch.get(batch.size() - 1).snapshot().step();
         ChartParts.extendReferences(referenceData, lastStep);
         rates.forEach(DecimatingSeries::publish);
-        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.NEUTRAL);
+        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.ON_ANY_BACKGROUND, 3);
         if (legendChanged) {
             legend();
         }
@@ -161,6 +161,10 @@ public final class RatesChart extends LiveChart {
             default -> presentation ? "" : plannerKind + " planner";
         };
         chart.setTitle(planner.isEmpty() ? "Marginal tax rates" : "Marginal tax rates · " + planner);
+        if (brackets != null) { // the font follows presentation mode
+            SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale,
+                    ChartParts.ON_ANY_BACKGROUND, 3);
+        }
     }
 
     /** One entry per bracket, then only the reference styles actually drawn. */

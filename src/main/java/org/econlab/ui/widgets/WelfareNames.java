@@ -3,7 +3,7 @@ package org.econlab.ui.widgets;
 import org.econlab.economy.WelfareFunction;
 
 /**
- * Welfare functions by names a class reads ("Worst-off worker (maximin)"), for drop-downs and notes; the id a scenario
+ * Welfare functions by names a class reads ("Worst-off (maximin)"), for drop-downs and notes; the id a scenario
  * file uses ({@code inverse_income_average}) goes in a tooltip. Pure.
  */
 public final class WelfareNames {
@@ -14,12 +14,12 @@ public final class WelfareNames {
     /** The readable name of {@code k}. */
     public static String readable(WelfareFunction.Kind k) {
         return switch (k) {
-            case INVERSE_INCOME -> "Paper's welfare (utility per dollar earned)";
-            case INVERSE_SKILL -> "Fixed pro-poor weights (by skill)";
-            case MAXIMIN -> "Worst-off worker (maximin)";
-            case ATKINSON -> "Atkinson (inequality aversion ε)";
-            case UTILITARIAN -> "Sum of utilities (utilitarian)";
-            case INVERSE_INCOME_AVERAGE -> "AI Economist's average (by income)";
+            case INVERSE_INCOME -> "Paper's welfare";
+            case INVERSE_SKILL -> "Pro-poor weights";
+            case MAXIMIN -> "Worst-off (maximin)";
+            case ATKINSON -> "Atkinson";
+            case UTILITARIAN -> "Utilitarian sum";
+            case INVERSE_INCOME_AVERAGE -> "AI Economist average";
         };
     }
 
