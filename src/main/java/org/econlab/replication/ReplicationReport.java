@@ -84,7 +84,7 @@ public final class ReplicationReport {
                 + " planner's exploit SWF is higher.\n");
         b.append(String.format(Locale.ROOT, "- Stackelberg reference: the 10-point grid schedule maximising welfare when"
                 + " every worker plays its exact best response counting its own share of the rebate (`%s`); exhaustive"
-                + " for up to %d brackets, coordinate ascent from 3 + %d starts above (its measured gap is in the README)."
+                + " for up to %d brackets, coordinate ascent from 3 + %d starts above (its measured gap is in docs/results.md)."
                 + " The `stackelberg` planner plays that schedule with the scenario's own workers.%n",
                 ReplicationPlan.referenceRebate().id(), StackelbergSearch.EXHAUSTIVE_MAX_BRACKETS,
                 StackelbergSearch.RANDOM_RESTARTS));

@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import org.econlab.errors.LabLog;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 
@@ -33,6 +34,12 @@ public final class LabApp extends Application {
     public static final String DEFAULT_SCENARIO = "/sample-scenarios/classroom-100.json";
 
     private RunViewModel model;
+
+    /** Sends the window's log (and langchain4j's) to the lab's log file when started by {@code mvn javafx:run}. */
+    @Override
+    public void init() {
+        LabLog.install(System::getenv);
+    }
 
     @Override
     public void start(Stage stage) {

@@ -30,6 +30,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.econlab.(*)..").should().beFreeOfCycles();
 
+    /** Issue 17: lessons are a core the window calls; they know nothing of any screen or of the window's code. */
+    @ArchTest
+    static final ArchRule lessonsAreUiFree = noClasses()
+            .that().resideInAPackage("org.econlab.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "org.controlsfx..",
+                    "org.econlab.ui..", "org.econlab.cli..");
+
     @ArchTest
     static final ArchRule economyIsPureMath = noClasses()
             .that().resideInAPackage("org.econlab.economy..")

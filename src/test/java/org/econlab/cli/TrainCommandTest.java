@@ -17,7 +17,7 @@ class TrainCommandTest {
     void helpShowsAnExample() {
         Cli.Result r = Cli.run("train", "--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("--episodes") && r.out().contains("Example:"), r.out());
+        assertTrue(r.out().contains("--episodes") && r.out().contains(CommandTree.EXAMPLES), r.out());
     }
 
     @Test

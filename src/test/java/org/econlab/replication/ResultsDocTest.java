@@ -81,6 +81,8 @@ class ResultsDocTest {
             rows.put(w + "\u0000icrl - saez (exploit SWF)", "`" + w + "`: icrl - saez (e = 0.4)");
             rows.put(w + "\u0000icrl - saez_paper (exploit SWF)", "`" + w + "`: icrl - saez_paper (e = 3.0)");
             rows.put(w + "\u0000icrl / stackelberg (exploit SWF), median", "`" + w + "`: icrl / stackelberg, median");
+            rows.put(w + "\u0000policy_gradient / stackelberg (exploit SWF), median",
+                    "`" + w + "`: policy_gradient / stackelberg, median");
             rows.put(w + "\u0000democratic - icrl (exploit SWF)", "`" + w + "`: democratic - icrl");
             rows.put(w + "\u0000democratic_platforms - icrl (exploit SWF)", "`" + w + "`: democratic_platforms - icrl");
         }
@@ -110,6 +112,7 @@ class ResultsDocTest {
         p.put("us_fed", "us_fed");
         p.put("free_market", "free_market");
         p.put("democratic", "democratic (no platforms)");
+        p.put("policy_gradient", "policy_gradient (trained on other seeds)");
         if (all) {
             p.put("democratic_platforms", "democratic_platforms");
         }
@@ -132,7 +135,7 @@ class ResultsDocTest {
     @Test
     void theResultsTablesAreGeneratedFromTheCommittedReplication() throws IOException {
         var s = sections(Files.readString(REPLICATION));
-        assertEquals(8, s.size(), "four scenarios x two welfare functions in " + REPLICATION);
+        assertEquals(10, s.size(), "five scenarios x two welfare functions in " + REPLICATION);
         Map<String, String> blocks = Map.of(
                 "exploit-inverse_skill", exploitTable(s, "inverse_skill", planners(true)),
                 "paired", pairedTable(s),
@@ -154,14 +157,14 @@ class ResultsDocTest {
     @Test
     void theCommittedReplicationIsWhatTheCommandWritesToday(@TempDir Path dir) throws IOException {
         // One slice (rational-5 under inverse_skill, every planner, all 10 seeds): a few seconds; the whole
-        // replication is `replicate --out docs/replication` (540 runs).
+        // replication is `replicate --out docs/replication` (800 runs).
         Cli.Result r = Cli.run("replicate", "--scenarios", "rational-5", "--swf", "inverse_skill", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         List<String> now = Files.readAllLines(dir.resolve("replication.csv")).stream()
                 .filter(l -> l.startsWith("rational-5,inverse_skill,")).toList();
         List<String> committed = Files.readAllLines(CSV).stream()
                 .filter(l -> l.startsWith("rational-5,inverse_skill,")).toList();
-        assertEquals(60, now.size(), "6 planners x 10 seeds");
+        assertEquals(70, now.size(), "7 planners x 10 seeds");
         assertEquals(committed, now, CSV + " is not what replicate writes today: java -jar target/llm-economist-lab.jar"
                 + " replicate --out docs/replication");
         String section = Files.readString(dir.resolve("replication.md"));

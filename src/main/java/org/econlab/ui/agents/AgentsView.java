@@ -86,7 +86,7 @@ public final class AgentsView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 model.select(r.agent());
-                explain.setText(AgentsViewModel.explain(r));
+                explain.setText(AgentsViewModel.explain(r, extraColumnNames));
             }
         });
         table.setPlaceholder(new Label("No workers yet"));
@@ -164,7 +164,7 @@ public final class AgentsView {
             for (AgentRow r : rows) {
                 if (r.agent() == selected.agent()) {
                     table.getSelectionModel().select(r);
-                    explain.setText(AgentsViewModel.explain(r));
+                    explain.setText(AgentsViewModel.explain(r, extraColumnNames));
                     break;
                 }
             }
@@ -187,10 +187,9 @@ public final class AgentsView {
         for (int c = 0; c < names.size(); c++) {
             int col = c;
             String name = names.get(c);
-            boolean vote = name.equals("vote");
-            TableColumn<AgentRow, Number> t = number(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' '),
-                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, vote ? "#%.0f" : "%.3f",
-                    vote ? "The candidate this worker voted for" : name.replace('_', ' ') + ", as the run reports it");
+            TableColumn<AgentRow, Number> t = number(DetailColumns.title(name),
+                    r -> col < r.extra().length ? r.extra()[col] : Double.NaN, DetailColumns.format(name),
+                    DetailColumns.help(name));
             t.setId("agent-column-" + name);
             t.setUserData(col);
             table.getColumns().add(t);

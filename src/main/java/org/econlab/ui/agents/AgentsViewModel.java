@@ -150,15 +150,17 @@ public final class AgentsViewModel {
     /**
      * The selected worker's choice in words, two lines: what it does and which way its best response would move it;
      * then why (the marginal rate it faces, the share of its income it pays after the rebate, its tolerance).
+     * {@code extraNames} are the run's per-agent columns ({@link AgentRow#extra()}): a worker's own δ is named.
      */
-    public static String explain(AgentRow r) {
+    public static String explain(AgentRow r, List<String> extraNames) {
         StringBuilder sb = new StringBuilder();
         sb.append("Worker #").append(r.agent());
         if (!r.persona().isEmpty()) {
             sb.append(" (").append(r.persona()).append(')');
         }
-        sb.append(String.format(Locale.ROOT, " earns $%,.0f a year per weekly hour and works %.0f h/week", r.skill(),
-                r.hours()));
+        sb.append(String.format(Locale.ROOT, " earns $%,.0f a year per weekly hour", r.skill()))
+                .append(DetailColumns.ownDelta(extraNames, r.extra()))
+                .append(String.format(Locale.ROOT, " and works %.0f h/week", r.hours()));
         if (!Double.isNaN(r.best())) {
             double gap = r.best() - r.hours();
             sb.append(Math.abs(gap) < 0.5

@@ -173,7 +173,7 @@ public final class ScenarioEditorView {
         FormParts.field(fields, g, 5, "Warm-up (steps)", "warmupSteps", "0", "warmup-field");
         WelfareChoice.rows(draft, fields, g, 6);
         FormParts.field(fields, g, 9, "Labour cost c", "utility.c", "0.0005", "c-field");
-        FormParts.field(fields, g, 10, "Labour exponent δ", "utility.delta", "3.5", "delta-field");
+        DeltaChoice.rows(draft, fields, g, 10);
         return g;
     }
 

@@ -265,7 +265,7 @@ public final class AgentProbe implements SimulationListener {
             persona[k] = describe(p);
             skill[k] = pop.skill(i);
             marginal[k] = schedule.marginalRatePercentAt(st.income()[i]);
-            bestHours[k] = best.hours(pop.skill(i));
+            bestHours[k] = pop.hasOwnDeltas() ? best.hours(pop.skill(i), pop.deltas()[i]) : best.hours(pop.skill(i));
             netRate[k] = 100 * (st.tax()[i] - rebate) / Math.max(st.income()[i], 1);
             tolerance[k] = p == null || base == null ? Double.NaN
                     : 100 * org.econlab.agents.SatisfactionRule.tolerance(p, base, earnings);

@@ -34,12 +34,14 @@ public final class RunReferences {
 
     static {
         REFERENCES.put("Saez", sim -> SaezOptimalRates.ratesPercent(sim.population().skills(),
-                sim.scenario().brackets(), saezElasticity(sim.scenario())));
+                sim.scenario().brackets(), saezElasticity(sim)));
+        // each worker best-responds with its own delta when the population has them (heterogeneous elasticities)
         REFERENCES.put("Stackelberg", sim -> "rational".equals(sim.workerKind())
                 && sim.population().size() <= STACKELBERG_MAX_AGENTS
                 ? org.econlab.economy.StackelbergSearch.optimum(new org.econlab.economy.StackelbergSearch.Problem(
                         sim.population().skills(), sim.scenario().brackets(), sim.scenario().labour(),
-                        sim.scenario().swf(), WorkerKinds.rebateOf(sim.scenario().worker().json()))).ratesPercent()
+                        sim.scenario().swf(), WorkerKinds.rebateOf(sim.scenario().worker().json()),
+                        sim.population().deltas())).ratesPercent()
                 : null);
     }
 
@@ -65,7 +67,7 @@ public final class RunReferences {
         JsonObject saez = new JsonObject();
         saez.addProperty("kind", PlannerKinds.SAEZ);
         com.google.gson.JsonArray e = new com.google.gson.JsonArray();
-        for (double v : saezElasticity(s)) {
+        for (double v : saezElasticity(sim)) {
             e.add(v);
         }
         saez.add("elasticity", e);
@@ -105,6 +107,28 @@ public final class RunReferences {
             return new double[] {e.getAsDouble()};
         }
         return new double[] {s.labour().frischElasticity()};
+    }
+
+    /**
+     * Saez elasticity for the reference lines of a run: the saez planner's own numbers when it gives them; else, when
+     * the workers have their own deltas, the core's bracket elasticities ({@link SaezOptimalRates#bracketElasticities},
+     * the income-weighted mean of {@code 1/(delta_i - 1)} per bracket) or, for a saez planner with elasticity
+     * {@code "mean"}, the one population mean ({@link SaezOptimalRates#meanElasticity}); else
+     * {@link #saezElasticity(Scenario)}.
+     */
+    public static double[] saezElasticity(Simulation sim) {
+        Scenario s = sim.scenario();
+        double[] deltas = sim.population().deltas();
+        JsonElement e = s.planner().json().get("elasticity");
+        boolean saez = PlannerKinds.SAEZ.equals(s.planner().kind());
+        if (deltas == null || saez && e != null && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
+            return saezElasticity(s);
+        }
+        double[] skills = sim.population().skills();
+        if (saez && e != null && PlannerKinds.ELASTICITY_MEAN.equals(e.getAsString())) {
+            return new double[] {SaezOptimalRates.meanElasticity(skills, deltas)};
+        }
+        return SaezOptimalRates.bracketElasticities(skills, deltas, s.brackets());
     }
 
     /** The reference rate lines (name to percent per bracket) that apply to {@code sim}; a line that fails is left out. */

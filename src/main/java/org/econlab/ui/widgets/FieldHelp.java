@@ -29,7 +29,19 @@ public final class FieldHelp {
         HELP.put("utility.c", "c: cost-of-effort coefficient in u = z − T(z) + rebate − c · l^δ (dollars per year per"
                 + " hour^δ; paper: 0.0005). Larger c makes long hours costlier, so workers work less.");
         HELP.put("utility.delta", "δ: cost-of-effort exponent (paper: 3.5, > 1). The labour elasticity is 1/(δ − 1):"
-                + " a smaller δ makes hours respond more to taxes.");
+                + " a smaller δ makes hours respond more to taxes. One number for every worker (the paper), or a"
+                + " distribution each worker draws its own δ from.");
+        HELP.put("utility.delta.dist", "How δ is given: one number for all workers (the paper), uniform between two"
+                + " values, log-normal around a median, or a table by the worker's occupation or age band (census"
+                + " personas). Each worker's labour elasticity is 1/(δ − 1).");
+        HELP.put("utility.delta.min", "Smallest δ a worker draws (> 1): the most elastic worker, elasticity 1/(min − 1).");
+        HELP.put("utility.delta.max", "Largest δ a worker draws (≥ min): the least elastic worker.");
+        HELP.put("utility.delta.median", "Median δ (> 1.01): δ − 1 is log-normal around median − 1.");
+        HELP.put("utility.delta.sigma", "Log-sd σ of δ − 1 (0 to 5): 0 gives every worker the median; 0.3 spreads the"
+                + " elasticities by about ±35%.");
+        HELP.put("utility.delta.values", "δ per occupation or age band (> 1); a key left empty takes the others' δ.");
+        HELP.put("utility.delta.otherwise", "δ of workers whose occupation or age band the table leaves empty (> 1);"
+                + " required unless the table gives every key.");
         HELP.put("brackets.preset", "The bracket cutoffs: flat (one bracket), three (0 / 90,000 / 159,100 $/yr),"
                 + " us_fed_2024 (the seven 2024 U.S. federal brackets), or custom cutoffs edited in the table.");
         HELP.put("brackets", "Brackets of pre-tax income ($/yr) and each one's marginal rate (percent, 0..100) before the"
@@ -139,7 +151,14 @@ public final class FieldHelp {
             case "population.agents" -> "Workers";
             case "utility.c" -> "Labour cost c";
             case "utility.delta" -> "Labour exponent δ";
-            default -> "";
+            case "utility.delta.dist" -> "Labour exponent δ, form";
+            case "utility.delta.min" -> "Labour exponent δ, from";
+            case "utility.delta.max" -> "Labour exponent δ, to";
+            case "utility.delta.median" -> "Labour exponent δ, median";
+            case "utility.delta.sigma" -> "Labour exponent δ, log-sd σ";
+            case "utility.delta.otherwise" -> "Labour exponent δ of the others";
+            default -> path.startsWith("utility.delta.values.")
+                    ? "δ table, " + path.substring("utility.delta.values.".length()) : "";
         };
     }
 }

@@ -26,16 +26,16 @@ class AgentsViewModelTest {
 
     @Test
     void theExplanationSaysWhichWayTheWorkerWouldMoveAndWhyOnItsOwnLine() {
-        String more = AgentsViewModel.explain(row(54, 60, 12.3));
+        String more = AgentsViewModel.explain(row(54, 60, 12.3), java.util.List.of());
         assertTrue(more.contains("works 54 h/week; at its best response it would work 6 h more, 60 h/week"), more);
-        String less = AgentsViewModel.explain(row(60, 54, 12.3));
+        String less = AgentsViewModel.explain(row(60, 54, 12.3), java.util.List.of());
         assertTrue(less.contains("it would work 6 h less, 54 h/week"), less);
         String[] lines = less.split("\n");
         assertEquals(2, lines.length, less);
         assertTrue(lines[1].startsWith("Why: at $20,842 a year it faces a marginal rate of 60%"), lines[1]);
         assertTrue(lines[1].contains("after the rebate it pays 12.3% of its income in tax"), lines[1]);
-        assertTrue(AgentsViewModel.explain(row(60, 54, -4)).contains("the rebate gives it 4.0% of its income more"));
-        assertTrue(AgentsViewModel.explain(row(40, 40.2, 1)).contains("its best response (40 h)"));
+        assertTrue(AgentsViewModel.explain(row(60, 54, -4), java.util.List.of()).contains("the rebate gives it 4.0% of its income more"));
+        assertTrue(AgentsViewModel.explain(row(40, 40.2, 1), java.util.List.of()).contains("its best response (40 h)"));
     }
 
     @Test
