@@ -123,6 +123,15 @@ class LabClassroomTest {
         List<SeedsViewModel.Row> rows = view.sections().seeds.rows();
         assertEquals(List.of("42", "43", "44", "45", "mean ± 95%"), rows.stream().map(SeedsViewModel.Row::seed).toList());
         assertTrue(rows.get(4).finalSwf().contains("±"), rows.get(4).finalSwf());
+        robot.interact(() -> view.selectTab(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup("#seed-table .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class)) { // a mean and its interval are never cut ("51,…")
+            if (cell.getText() != null && !cell.getText().isEmpty()) {
+                javafx.scene.text.Text drawn = (javafx.scene.text.Text) cell.lookup(".text");
+                assertEquals(cell.getText(), drawn.getText(), "cut in the seeds table");
+            }
+        }
         SeedEnsemble.Result r = view.charts().ensemble();
         assertEquals(4, r.seeds());
         SeedEnsemble.Band swf = r.bands().get(SeedEnsemble.SWF);
