@@ -90,6 +90,9 @@ public final class RunCharts {
         return w.displayName() + " (" + w.kind().label() + ")";
     }
 
+    /** Rates closer than this (percentage points) are drawn side by side. */
+    static final double SAME_RATE = 0.05;
+
     public static Figure taxRates(List<RunData> runs) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -100,6 +103,19 @@ public final class RunCharts {
             }
         }
         Figure f = xy(TAX_RATES, "Marginal tax rates", "Step", "Marginal rate (%)", lines, true, new double[] {0, 100});
+        // brackets at the same rate side by side and named, as the window draws them
+        SideBySideLineRenderer sideBySide = new SideBySideLineRenderer(SAME_RATE);
+        sideBySide.setAutoPopulateSeriesStroke(false);
+        XYLineAndShapeRenderer plain = (XYLineAndShapeRenderer) f.chart().getXYPlot().getRenderer();
+        for (int s = 0; s < lines.size(); s++) {
+            sideBySide.setSeriesPaint(s, plain.getSeriesPaint(s));
+            sideBySide.setSeriesStroke(s, plain.getSeriesStroke(s));
+        }
+        f.chart().getXYPlot().setRenderer(sideBySide);
+        if (runs.size() == 1) {
+            SideBySideLineRenderer.labelCoinciding(f.chart().getXYPlot(), "brackets", "%", SAME_RATE, 1f,
+                    new java.awt.Color(0x55, 0x55, 0x55), 3);
+        }
         if (runs.size() > 1) {
             // One legend entry per bracket (colour) and per run (line style), not one per line.
             LegendItemCollection legend = new LegendItemCollection();

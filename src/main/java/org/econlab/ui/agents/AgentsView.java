@@ -1,8 +1,8 @@
 package org.econlab.ui.agents;
 
-import org.econlab.ui.run.AgentProbe;
 import org.econlab.ui.charts.ChartPane;
-import org.econlab.ui.run.RunViewModel;
+import org.econlab.ui.charts.LiveCharts;
+import org.econlab.ui.run.AgentProbe;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -26,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,27 +36,20 @@ import java.util.function.Function;
  * its exact best response beside its hours, its net tax rate and, for persona workers, its tolerance), a line
  * that says it in words for the selected worker, its history (from step 0 in runs small enough to keep every
  * worker's, see {@link AgentProbe#FULL_HISTORY_CELLS}), the post- vs pre-tax scatter and, for an LLM worker, its
- * last prompt and reply. FX thread.
+ * last prompt and reply. Builds and binds controls; the state and commands are {@link AgentsViewModel}'s. FX thread.
  */
 public final class AgentsView {
 
-    /** One worker of the sample, for the sortable table. */
-    public record AgentRow(int agent, String persona, double skill, double hours, double best, double marginal, double income,
-                    double tax, double postTax, double netRate, double tolerance, double utility, double[] extra) {
-    }
-
-    private final RunViewModel model;
+    private final AgentsViewModel model;
     private final ObservableList<AgentRow> rows = FXCollections.observableArrayList();
     private final TableView<AgentRow> table = new TableView<>(rows);
-    private final Label info = new Label("Play or step a run to see its workers.");
+    private final Label info = new Label(AgentsViewModel.EMPTY_INFO);
     private final Label explain = new Label();
     private final TextArea exchange = new TextArea();
     private final SplitPane root;
     private List<String> extraColumnNames = List.of();
-    private AgentProbe.Page shownPage;
-    private AgentProbe.History shownHistory;
 
-    public AgentsView(RunViewModel model, ChartPane prePost, ChartPane history) {
+    public AgentsView(AgentsViewModel model, ChartPane prePost, ChartPane history) {
         this.model = model;
         table.setId("agent-table");
         table.getColumns().add(number("Worker", r -> (double) r.agent(), "%.0f", "The worker's index"));
@@ -81,7 +73,10 @@ public final class AgentsView {
                 "The marginal tax rate the worker faces at its income (percent)"));
         table.getColumns().add(number("Income z", AgentRow::income, "$%,.0f", "Pre-tax income, $/yr"));
         table.getColumns().add(number("Tax", AgentRow::tax, "$%,.0f", "Tax paid, $/yr"));
-        table.getColumns().add(number("Post-tax", AgentRow::postTax, "$%,.0f", "Income − tax + rebate, $/yr"));
+        TableColumn<AgentRow, Number> postTax = number(AgentProbe.POST_TAX, AgentRow::postTax, "$%,.0f",
+                "Post-tax income: income − tax + the equal rebate, $/yr (as in the selected worker's chart)");
+        postTax.setPrefWidth(185); // its whole name, the same as in the chart's legend
+        table.getColumns().add(postTax);
         table.getColumns().add(number("Net tax %", AgentRow::netRate, "%.1f",
                 "(tax − rebate) / income: what the worker pays net of the rebate, percent of its income"));
         table.getColumns().add(number("Tolerance %", AgentRow::tolerance, "%.1f",
@@ -90,9 +85,8 @@ public final class AgentsView {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
-                model.probe().select(r.agent());
-                model.refreshAgentsNow();
-                explain(r);
+                model.select(r.agent());
+                explain.setText(AgentsViewModel.explain(r, extraColumnNames));
             }
         });
         table.setPlaceholder(new Label("No workers yet"));
@@ -100,6 +94,7 @@ public final class AgentsView {
         explain.setId("agent-explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("agent-explain");
+        explain.setMinHeight(Region.USE_PREF_SIZE); // every line of the answer to "why", at any window size
         TextField from = new TextField();
         from.setId("agent-from-field");
         from.setPromptText("sample");
@@ -107,19 +102,7 @@ public final class AgentsView {
         from.setTooltip(new Tooltip("Empty: an evenly spaced sample of all workers; a number: 1,000 workers from that index"));
         Button show = new Button("Show");
         show.setId("agent-show-button");
-        show.setOnAction(e -> {
-            String t = from.getText().trim().replace(",", "");
-            int start = -1;
-            if (!t.isEmpty()) {
-                try {
-                    start = Math.max(0, Integer.parseInt(t));
-                } catch (NumberFormatException ex) {
-                    from.setText("");
-                }
-            }
-            model.probe().showFrom(start);
-            model.refreshAgentsNow();
-        });
+        show.setOnAction(e -> from.setText(model.showFrom(from.getText())));
         from.setOnAction(show.getOnAction());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -143,30 +126,21 @@ public final class AgentsView {
         root.setDividerPositions(0.55);
     }
 
-    /** The agent table refreshes at most this often while a run plays. */
-    static final long REFRESH_NANOS = 1_000_000_000L;
-    private long lastRefresh;
-
     /**
-     * Once per frame: while the tab is on screen, asks the run for a fresh copy of the workers at most once a second
-     * and shows the newest page and the selected worker's history in the table and {@code charts}.
+     * Once per frame: while the tab is on screen, shows what the view model polled (a new page of workers in the
+     * table and {@code charts}, the selected worker's history).
      */
-    public void refresh(long now, boolean onScreen, org.econlab.ui.charts.LiveCharts charts) {
-        AgentProbe probe = model.probe();
-        if (onScreen && now - lastRefresh > REFRESH_NANOS) {
-            lastRefresh = now;
-            probe.request();
-        }
-        if (!onScreen) {
+    public void refresh(long now, boolean onScreen, LiveCharts charts) {
+        AgentsViewModel.Update u = model.poll(now, onScreen);
+        if (u == null) {
             return;
         }
-        AgentProbe.Page page = probe.page();
-        if (showPage(page)) {
-            charts.agents(page);
+        if (u.page() != null) {
+            showPage(u.page(), u.rows());
+            charts.agents(u.page());
         }
-        AgentProbe.History h = newHistory(probe.history());
-        if (h != null) {
-            charts.history(h);
+        if (u.history() != null) {
+            charts.history(u.history());
         }
     }
 
@@ -175,31 +149,14 @@ public final class AgentsView {
     }
 
     public void reset() {
+        model.reset();
         rows.clear();
-        shownPage = null;
-        shownHistory = null;
-        info.setText("Play or step a run to see its workers.");
+        info.setText(AgentsViewModel.EMPTY_INFO);
         explain.setText("");
     }
 
-    /** Shows a new page of workers if one arrived; returns true when the page changed. */
-    public boolean showPage(AgentProbe.Page page) {
-        if (page == null || page == shownPage) {
-            return false;
-        }
-        shownPage = page;
-        List<AgentRow> list = new ArrayList<>(page.size());
-        for (int k = 0; k < page.size(); k++) {
-            double[] extra = new double[page.extraNames().size()];
-            for (int c = 0; c < extra.length; c++) {
-                extra[c] = page.extra()[c][k];
-            }
-            list.add(new AgentRow(page.index()[k], page.persona()[k], page.skill()[k], page.hours()[k],
-                    page.bestResponse()[k], page.marginal()[k], page.income()[k], page.tax()[k], page.postTax()[k],
-                    page.netRate()[k], page.tolerance()[k], page.utility()[k], extra));
-        }
+    private void showPage(AgentProbe.Page page, List<AgentRow> list) {
         extraColumns(page.extraNames());
-        showExchange(page);
         AgentRow selected = table.getSelectionModel().getSelectedItem();
         rows.setAll(list);
         table.sort();
@@ -207,52 +164,18 @@ public final class AgentsView {
             for (AgentRow r : rows) {
                 if (r.agent() == selected.agent()) {
                     table.getSelectionModel().select(r);
-                    explain(r);
+                    explain.setText(AgentsViewModel.explain(r, extraColumnNames));
                     break;
                 }
             }
         }
-        info.setText(String.format(Locale.ROOT,
-                "Step %d · %,d of %,d workers%s · click a column to sort, a row to follow the worker",
-                page.step() + 1, page.size(), page.populationSize(),
-                page.contiguous() ? String.format(Locale.ROOT, " (#%,d to #%,d)", page.index()[0],
-                        page.index()[page.size() - 1]) : page.size() < page.populationSize() ? " (evenly spaced sample)" : ""));
-        return true;
-    }
-
-    /** The selected worker's choice in words. */
-    private void explain(AgentRow r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Worker #").append(r.agent());
-        if (!r.persona().isEmpty()) {
-            sb.append(" (").append(r.persona()).append(')');
+        String text = model.exchange(page);
+        if (text != null && !exchange.getText().equals(text)) {
+            exchange.setText(text);
         }
-        sb.append(String.format(Locale.ROOT, " earns $%,.0f per weekly hour", r.skill()))
-                .append(DetailColumns.ownDelta(extraColumnNames, r.extra()))
-                .append(String.format(Locale.ROOT, ". It works %.0f h/week", r.hours()));
-        if (!Double.isNaN(r.best())) {
-            double gap = r.hours() - r.best();
-            sb.append(String.format(Locale.ROOT, "; its best response is %.0f h (%s)", r.best(),
-                    Math.abs(gap) < 0.5 ? "it plays it" : gap > 0 ? String.format(Locale.ROOT, "%.0f h more", gap)
-                            : String.format(Locale.ROOT, "%.0f h less", -gap)));
-        }
-        sb.append(String.format(Locale.ROOT, ". At $%,.0f a year it faces a marginal rate of %.0f%%; net of the rebate it"
-                + " pays %.1f%% of its income", r.income(), r.marginal(), r.netRate()));
-        if (!Double.isNaN(r.tolerance())) {
-            sb.append(String.format(Locale.ROOT, ", against a tolerance of %.1f%%: %s", r.tolerance(),
-                    r.netRate() <= r.tolerance() ? "satisfied (r = 1)" : "dissatisfied (r = 0.5)"));
-        }
-        sb.append('.');
-        explain.setText(sb.toString());
-    }
-
-    /** Shows the selected worker's history if a new one arrived. */
-    public AgentProbe.History newHistory(AgentProbe.History h) {
-        if (h == null || h == shownHistory) {
-            return null;
-        }
-        shownHistory = h;
-        return h;
+        exchange.setVisible(text != null);
+        exchange.setManaged(text != null);
+        info.setText(AgentsViewModel.info(page));
     }
 
     /** Replaces the per-agent detail columns when the run reports different ones (FX thread). */
@@ -272,21 +195,6 @@ public final class AgentsView {
             table.getColumns().add(t);
         }
         extraColumnNames = names;
-    }
-
-    /** The selected LLM agent's last prompt and reply, when its policy talks to an LLM. */
-    private void showExchange(AgentProbe.Page page) {
-        AgentRow sel = table.getSelectionModel().getSelectedItem();
-        String text = page.exchange();
-        boolean show = text != null && sel != null && sel.agent() == page.exchangeAgent();
-        if (show) {
-            String head = "Agent " + page.exchangeAgent() + ", last LLM exchange (step " + (page.step() + 1) + "):\n\n";
-            if (!exchange.getText().equals(head + text)) {
-                exchange.setText(head + text);
-            }
-        }
-        exchange.setVisible(show);
-        exchange.setManaged(show);
     }
 
     private static TableColumn<AgentRow, Number> number(String title, Function<AgentRow, Double> f, String format,

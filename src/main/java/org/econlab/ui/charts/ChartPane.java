@@ -43,10 +43,22 @@ public final class ChartPane extends VBox {
     private final String exportName;
     private final DoubleSupplier lineScale;
     private final Button resetView = new Button("Reset view");
+    private final javafx.scene.control.Label emptyHint = new javafx.scene.control.Label();
     private final Map<String, Range> fixedHome = new LinkedHashMap<>();
     private int level;
     private double levelHeight;
     private boolean fitQueued;
+
+    /** Shows {@code hint} over the chart while {@code empty} holds (before a run has data). */
+    public void setEmptyHint(String hint, javafx.beans.value.ObservableBooleanValue empty) {
+        emptyHint.setText(hint);
+        emptyHint.visibleProperty().bind(empty);
+    }
+
+    /** Whether the empty chart's hint is on screen (tests). */
+    public boolean emptyHintShown() {
+        return emptyHint.isVisible();
+    }
 
     public ChartPane(JFreeChart chart, String exportName, String details, DoubleSupplier lineScale) {
         this.viewer = new ChartViewer(chart);
@@ -66,7 +78,12 @@ public final class ChartPane extends VBox {
         resetView.setTooltip(new Tooltip("Back to the whole run (the view was zoomed with Ctrl + wheel or a drag)"));
         resetView.setVisible(false);
         resetView.setOnAction(e -> resetView());
-        StackPane stack = new StackPane(viewer, resetView);
+        emptyHint.getStyleClass().add("chart-empty-hint");
+        emptyHint.setId(viewer.getId() + "-empty-hint");
+        emptyHint.setMouseTransparent(true);
+        emptyHint.setWrapText(true);
+        emptyHint.setVisible(false);
+        StackPane stack = new StackPane(viewer, emptyHint, resetView);
         StackPane.setAlignment(resetView, Pos.TOP_RIGHT);
         StackPane.setMargin(resetView, new Insets(2, 4, 0, 0));
         VBox.setVgrow(stack, Priority.ALWAYS);

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class ChartPanes {
 
+    /** What an empty chart says until the run's first step. */
+    public static final String EMPTY_HINT = "Press ▶ Play (or Space) to start the run · → steps once";
+
     private final LiveCharts board;
     private final List<ChartPane> panes = new ArrayList<>();
 
@@ -28,6 +31,9 @@ public final class ChartPanes {
     /** A pane for {@code chart}; {@code exportName} names its exported files, {@code details} is its caption. */
     public ChartPane pane(LiveChart chart, String exportName, String details) {
         ChartPane p = new ChartPane(chart.chart(), exportName, details, board::scale);
+        if (chart.followsSteps()) {
+            p.setEmptyHint(EMPTY_HINT, board.emptyProperty());
+        }
         panes.add(p);
         return p;
     }

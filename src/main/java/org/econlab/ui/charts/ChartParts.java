@@ -36,6 +36,8 @@ final class ChartParts {
     static final float[] DASH_DOT = {8f, 3f, 2f, 3f};
     static final Color NEUTRAL = new Color(0x55, 0x55, 0x55);
     static final Color BAND = new Color(0x44, 0x44, 0x44);
+    /** Grey that reads on the light and the dark theme and on exported white (labels drawn on the plot). */
+    static final Color ON_ANY_BACKGROUND = new Color(0x8A, 0x8A, 0x8A);
 
     private ChartParts() {
     }
@@ -135,5 +137,26 @@ final class ChartParts {
         line.add(0, y, false);
         line.add(Math.max(1, lastStep), y, false);
         return line;
+    }
+
+    /**
+     * Shades the last tenth of a run of {@code steps} steps on {@code chart} (domain marker index 1), where workers and
+     * planners stop exploring and play what they learned: the curves (and a seed band) flatten there by design.
+     */
+    static void markFinalTenth(JFreeChart chart, int steps, float scale) {
+        XYPlot plot = chart.getXYPlot();
+        plot.clearDomainMarkers(1);
+        if (steps < 20) {
+            return;
+        }
+        org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(0.9 * steps, steps,
+                new Color(0x88, 0x88, 0x88, 28));
+        m.setLabel("last tenth: no exploring");
+        m.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, Math.round(10 * scale)));
+        m.setLabelPaint(ON_ANY_BACKGROUND);
+        m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        plot.addDomainMarker(1, m, org.jfree.chart.ui.Layer.BACKGROUND, false);
     }
 }

@@ -44,6 +44,7 @@ public final class LiveCharts {
     private final List<JFreeChart> dirty = new ArrayList<>();
     private SeedEnsemble.Result ensemble;
     private float scale = 1f;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper empty = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
 
     public LiveCharts(Scenario scenario) {
         reset(scenario);
@@ -55,14 +56,26 @@ public final class LiveCharts {
         if (ensemble != null && !ensemble.scenario().withSeed(scenario.seed()).equals(scenario)) {
             ensemble = null;
         }
-        update(all, () -> all.forEach(c -> c.reset(scenario, ensemble)));
+        update(all, () -> all.forEach(c -> {
+            c.reset(scenario, ensemble);
+            if (c.showsEnsemble()) { // where a seed band flattens at the end, say why
+                ChartParts.markFinalTenth(c.chart(), scenario.steps(), scale);
+            }
+        }));
         all.forEach(LiveChart::resetView);
+        empty.set(true);
     }
 
     /** Adds a batch of steps; each visible chart redraws once. */
     public void append(List<LiveStep> batch) {
         List<LiveChart> timeCharts = all.stream().filter(LiveChart::followsSteps).toList();
         update(timeCharts, () -> timeCharts.forEach(c -> c.append(batch)));
+        empty.set(false);
+    }
+
+    /** True from a reset until the run's first step arrives (the empty charts say how to start). */
+    public javafx.beans.property.ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
     }
 
     /** Draws the reference rates (name to percent per bracket) on the rate chart. */

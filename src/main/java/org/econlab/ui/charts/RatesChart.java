@@ -2,6 +2,7 @@ package org.econlab.ui.charts;
 
 import org.econlab.economy.TaxBrackets;
 import org.econlab.report.ChartStyle;
+import org.econlab.report.SideBySideLineRenderer;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.StepSnapshot;
 import org.econlab.ui.run.LiveStep;
@@ -29,6 +30,8 @@ import java.util.Map;
 /**
  * Marginal tax rate of each bracket per step, in the bracket's palette colour; reference rates (Saez dashed, the
  * Stackelberg optimum dotted) in the same colours, and a ✎ marker at each step whose rates were set by hand.
+ * Brackets at the same rate are drawn side by side (stripes of their colours) and named at the right end
+ * ("4 brackets at 60%"), the same in exports ({@link SideBySideLineRenderer}).
  * Rates are percent (0..100). FX thread.
  */
 public final class RatesChart extends LiveChart {
@@ -42,6 +45,8 @@ public final class RatesChart extends LiveChart {
     private TaxBrackets brackets;
     private String plannerKind = "";
     private int lastStep;
+    /** Rates closer than this (percentage points) are drawn side by side and named together. */
+    static final double SAME_RATE = 0.05;
 
     RatesChart() {
         this(new XYSeriesCollection());
@@ -51,6 +56,10 @@ public final class RatesChart extends LiveChart {
         super(ChartParts.line("Marginal tax rates", "Step", "Rate (%)", data, true), true, true);
         ratesData = data;
         XYPlot plot = chart.getXYPlot();
+        SideBySideLineRenderer sideBySide = new SideBySideLineRenderer(SAME_RATE);
+        sideBySide.setDefaultStroke(new BasicStroke(2f));
+        sideBySide.setAutoPopulateSeriesStroke(false);
+        plot.setRenderer(sideBySide);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         plot.setDataset(1, referenceData);
         plot.setRenderer(1, referenceRenderer);
@@ -74,6 +83,7 @@ public final class RatesChart extends LiveChart {
         referenceData.removeAllSeries();
         interventions.clear();
         chart.getXYPlot().clearDomainMarkers();
+        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.ON_ANY_BACKGROUND, 3);
         lastStep = 0;
         titles();
         legend();
@@ -110,6 +120,7 @@ public final class RatesChart extends LiveChart {
         lastStep = batch.get(batch.size() - 1).snapshot().step();
         ChartParts.extendReferences(referenceData, lastStep);
         rates.forEach(DecimatingSeries::publish);
+        SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale, ChartParts.ON_ANY_BACKGROUND, 3);
         if (legendChanged) {
             legend();
         }
@@ -150,6 +161,10 @@ public final class RatesChart extends LiveChart {
             default -> presentation ? "" : plannerKind + " planner";
         };
         chart.setTitle(planner.isEmpty() ? "Marginal tax rates" : "Marginal tax rates · " + planner);
+        if (brackets != null) { // the font follows presentation mode
+            SideBySideLineRenderer.labelCoinciding(chart.getXYPlot(), "brackets", "%", SAME_RATE, scale,
+                    ChartParts.ON_ANY_BACKGROUND, 3);
+        }
     }
 
     /** One entry per bracket, then only the reference styles actually drawn. */
@@ -164,10 +179,7 @@ public final class RatesChart extends LiveChart {
                     ChartParts.NEUTRAL));
             style++;
         }
-        if (ensemble != null) {
-            items.add(ChartParts.lineItem(ensemble.seeds() + "-seed mean", ChartParts.dashed(1.5f, ChartParts.DASH_DOT),
-                    ChartParts.BAND));
-        }
+        // no entry for a multi-seed run: its band is drawn on the SWF, hours, Gini and tax charts, not on the rates
         if (!interventions.isEmpty()) {
             items.add(ChartParts.lineItem("rates set by hand", new BasicStroke(1f), ChartParts.NEUTRAL));
         }

@@ -101,7 +101,7 @@ public final class WelfareChart extends LiveChart {
         idleStretches.clear();
         idleSince = -1;
         openMark = null;
-        chart.getXYPlot().clearDomainMarkers();
+        chart.getXYPlot().clearDomainMarkers(0);
         lastStep = 0;
         showBand();
         applyAxis();
@@ -339,7 +339,7 @@ public final class WelfareChart extends LiveChart {
 
     private void redrawIdleMarks() {
         XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers();
+        plot.clearDomainMarkers(0); // the idle stretches only; the final tenth's mark (index 1) stays
         openMark = null;
         for (int[] s : idleStretches) {
             plot.addDomainMarker(0, new IntervalMarker(s[0] - 0.5, s[1] + 0.5, MARK), Layer.BACKGROUND, false);

@@ -1,5 +1,6 @@
 package org.econlab.ui.classroom;
 
+import org.econlab.ui.widgets.Dialogs;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
@@ -95,6 +96,12 @@ public final class ClassroomView {
                 problem.setText("choose the network to serve the class on");
                 return;
             }
+            String lost = model.startWouldDiscard();
+            if (lost != null && !Dialogs.confirm(owner(), styles(), "Start a class and a new run?", "Starting a class"
+                    + " begins a fresh run for the students: " + lost + " ends here. Its record so far is kept in Runs.",
+                    "Start class")) {
+                return;
+            }
             String why = model.start(a.address(), p, Math.min(seats.getValue(), model.maxSeats()),
                     cadence.getSelectionModel().getSelectedIndex() == 0, timer.getValue());
             problem.setText(why == null ? "" : why);
@@ -173,6 +180,10 @@ public final class ClassroomView {
         end.setTooltip(new Tooltip("Stop serving the page; every student's seat goes back to the built-in workers and"
                 + " all nicknames are forgotten"));
         end.setOnAction(e -> {
+            if (!Dialogs.confirm(owner(), styles(), "End the class?", "The student page stops, every student's seat goes"
+                    + " back to the built-in workers and all nicknames are forgotten. The run goes on.", "End class")) {
+                return;
+            }
             reveal.setSelected(false);
             model.end();
         });
@@ -225,5 +236,13 @@ public final class ClassroomView {
 
     public Node root() {
         return root;
+    }
+
+    private javafx.stage.Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private java.util.List<String> styles() {
+        return root.getScene() == null ? java.util.List.of() : root.getScene().getStylesheets();
     }
 }

@@ -116,6 +116,16 @@ public final class ClassroomViewModel {
      *
      * @return null when started, else the one-line reason it could not start
      */
+    /**
+     * What starting a class would throw away, in words ("the run in progress (step 193 of 2,500)"), or null when no
+     * run has steps yet.
+     */
+    public String startWouldDiscard() {
+        int done = run.stepsDoneProperty().get();
+        return done <= 0 ? null : String.format(java.util.Locale.ROOT, "the run in progress (step %,d of %,d)", done,
+                run.scenarioProperty().get().steps());
+    }
+
     public String start(InetAddress bind, int port, int seats, boolean everyStep, int timerSeconds) {
         if (active.get()) {
             return "a class is already running";

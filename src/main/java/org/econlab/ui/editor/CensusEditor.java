@@ -29,6 +29,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -257,7 +258,9 @@ public final class CensusEditor {
         for (int i = 0; i < cats.size(); i++) {
             int category = i;
             Label name = new Label(cats.get(i));
-            name.setMaxWidth(m == Margin.OCCUPATION ? 230 : 90);
+            name.setMaxWidth(m == Margin.OCCUPATION ? 230 : Region.USE_PREF_SIZE);
+            // short names (age bands, sexes) are never cut; a long occupation keeps 140 px and its tooltip
+            name.setMinWidth(m == Margin.OCCUPATION ? Math.min(140, name.prefWidth(-1)) : Region.USE_PREF_SIZE);
             name.setTooltip(new Tooltip(cats.get(i)));
             Slider s = new Slider(0, 100, 0);
             s.setPrefWidth(m == Margin.OCCUPATION ? 110 : 130);
@@ -389,7 +392,10 @@ public final class CensusEditor {
             return;
         }
         double[] age = CensusRaking.shares(t, Margin.AGE);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Total weight %,.1f  ·  by age: ", t.totalWeight()));
+        // the weights' sum means nothing to a class (only proportions draw personas): it goes to the tooltip
+        totals.setTooltip(new Tooltip(String.format(Locale.ROOT, "The table's weights sum to %,.1f; only their"
+                + " proportions matter: personas are drawn in proportion to them.", t.totalWeight())));
+        StringBuilder sb = new StringBuilder("Personas by age: ");
         for (int a = 0; a < age.length; a++) {
             sb.append(CensusTable.AGE_BANDS.get(a)).append(' ').append(String.format(Locale.ROOT, "%.1f%%", age[a])).append("  ");
         }

@@ -40,6 +40,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.econlab.ui.charts.ChartExport;
 import org.jfree.chart.fx.ChartViewer;
+import org.econlab.ui.charts.PreviewCharts;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -250,7 +251,7 @@ public final class ScenarioEditorView {
         remove.setOnAction(e -> brackets.removeBracket());
         interveneButton.setId("intervene-button");
         HBox buttons = new HBox(6, add, remove);
-        ChartViewer viewer = new ChartViewer(taxChart);
+        ChartViewer viewer = PreviewCharts.viewer(taxChart);
         ChartExport.install(viewer, "tax_rate_curves");
         viewer.setPrefHeight(200);
         viewer.setMinHeight(160);
@@ -299,7 +300,8 @@ public final class ScenarioEditorView {
         };
         prior.valueProperty().addListener((o, a, b) -> enable.run());
         enable.run();
-        ChartViewer preview = new ChartViewer(priorChart);
+        ChartViewer preview = PreviewCharts.viewer(priorChart);
+        preview.setId("income-prior-chart");
         ChartExport.install(preview, "income_prior");
         preview.setPrefHeight(200);
         preview.setMinHeight(160);
@@ -342,7 +344,7 @@ public final class ScenarioEditorView {
         draft.scenarioProperty().addListener((o, a, b) -> censusShown.run()); // after the draft has validated
         censusShown.run();
         editTable.setOnAction(e -> censusEditor.accept(editTable));
-        ChartViewer mixPreview = new ChartViewer(personaChart);
+        ChartViewer mixPreview = PreviewCharts.viewer(personaChart);
         mixPreview.setId("persona-mix-chart");
         ChartExport.install(mixPreview, "persona_mix");
         mixPreview.setPrefHeight(170);

@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 
 import org.econlab.economy.WelfareFunction;
+import org.econlab.ui.widgets.WelfareNames;
 
 
 /** The scenario form's welfare function rows: the function, what it measures, and Atkinson's ε when chosen. */
@@ -29,15 +30,21 @@ final class WelfareChoice {
         swf.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(WelfareFunction.Kind k) {
-                return k == null ? "" : k.id();
+                return k == null ? "" : WelfareNames.readable(k);
             }
 
             @Override
             public WelfareFunction.Kind fromString(String s) {
+                for (WelfareFunction.Kind k : WelfareFunction.Kind.values()) {
+                    if (WelfareNames.readable(k).equals(s)) {
+                        return k;
+                    }
+                }
                 return WelfareFunction.Kind.byId(s).orElse(null);
             }
         });
         swf.setMaxWidth(Double.MAX_VALUE);
+        swf.setTooltip(new Tooltip("The social welfare function the planner maximises and the charts report"));
         Label meaning = new Label();
         meaning.setId("swf-meaning");
         meaning.setWrapText(true);
@@ -54,6 +61,8 @@ final class WelfareChoice {
                     Fields.display(draft.get("utility.swf"), WelfareFunction.PAPER.id())).orElse(null);
             swf.setValue(k);
             meaning.setText(k == null ? "" : k.meaning());
+            swf.getTooltip().setText(k == null ? "The social welfare function the planner maximises and the charts report"
+                    : "The social welfare function the planner maximises and the charts report.\n" + WelfareNames.help(k));
             boolean atkinson = k == WelfareFunction.Kind.ATKINSON;
             epsilon.setDisable(!atkinson);
             epsilonLabel.setDisable(!atkinson);
@@ -71,13 +80,20 @@ final class WelfareChoice {
                 }
             });
         });
-        swf.setTooltip(new Tooltip("The social welfare function the planner maximises and the charts report"));
-        // The closed box shows the short id, so it is readable in presentation mode; the list shows what each means.
+        // Readable names in the box and the list; each one's id (as scenario files spell it) in its tooltip.
         swf.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(WelfareFunction.Kind k, boolean empty) {
                 super.updateItem(k, empty);
-                setText(empty || k == null ? "" : k.id());
+                setText(empty || k == null ? "" : WelfareNames.readable(k));
+            }
+        });
+        swf.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(WelfareFunction.Kind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? "" : WelfareNames.readable(k));
+                setTooltip(empty || k == null ? null : new Tooltip(WelfareNames.help(k)));
             }
         });
         g.add(new Label("Welfare function"), 0, row);

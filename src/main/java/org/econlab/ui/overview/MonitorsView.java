@@ -1,7 +1,6 @@
 package org.econlab.ui.overview;
 
 import org.econlab.ui.run.LiveStep;
-import org.econlab.ui.widgets.Numbers;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -10,12 +9,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-import org.econlab.economy.TaxBrackets;
 import org.econlab.simulation.Scenario;
-import org.econlab.simulation.StepSnapshot;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,18 +21,15 @@ import java.util.Map;
  */
 public final class MonitorsView {
 
-    /** Numbers change at most this often (4 times a second). */
-    public static final long REFRESH_NANOS = 250_000_000L;
-
+    private final MonitorsViewModel model;
     private final FlowPane root = new FlowPane(6, 6);
     private final Map<String, Label> values = new LinkedHashMap<>();
     private final Map<String, Label> titles = new LinkedHashMap<>();
-    private long lastRefresh;
-    private LiveStep pending;
-    private Scenario scenario;
     private final Tooltip rateTip = new Tooltip();
+    private final Tooltip leaderTip = new Tooltip();
 
-    public MonitorsView() {
+    public MonitorsView(MonitorsViewModel model) {
+        this.model = model;
         root.setId("monitors");
         root.getStyleClass().add("monitors");
         root.setPadding(new Insets(4, 6, 2, 6));
@@ -50,6 +43,8 @@ public final class MonitorsView {
                 + " worker receives (revenue / N); dollars per year, all of the revenue is rebated");
         tile("gini", "Gini", "Inequality of pre-tax income: 0 = everybody earns the same, 1 = one worker earns everything");
         tile("leader", "Leader", "The elected worker whose platform sets the rates (voting scenarios), with the ballots it won");
+        leaderTip.setWrapText(true);
+        Tooltip.install(values.get("leader"), leaderTip);
     }
 
     private void tile(String id, String title, String help) {
@@ -75,58 +70,37 @@ public final class MonitorsView {
 
     /** A new run (or none): shows dashes and the welfare function's name. */
     public void reset(Scenario s) {
-        scenario = s;
-        pending = null;
+        model.reset(s);
         values.values().forEach(l -> l.setText("–"));
-        titles.get("swf").setText("SWF · " + s.swf().displayName());
-        boolean voting = "democratic".equals(s.planner().kind());
+        titles.get("swf").setText(model.swfTitle());
         Node leader = values.get("leader").getParent();
-        leader.setVisible(voting);
-        leader.setManaged(voting);
-        titles.get("rates").setText(voting ? "Rates % · elected" : "Rates % · " + s.planner().kind());
+        leader.setVisible(model.voting());
+        leader.setManaged(model.voting());
+        titles.get("rates").setText(model.ratesTitle());
     }
 
     /** The newest step; shown now or at the next refresh. */
     public void show(LiveStep step, long now) {
-        pending = step;
-        if (now - lastRefresh >= REFRESH_NANOS) {
+        if (model.offer(step, now)) {
             flush(now);
         }
     }
 
     /** Shows the pending step (called every frame). */
     public void flush(long now) {
-        if (pending == null || scenario == null) {
+        Map<String, String> v = model.flush(now);
+        if (v == null) {
             return;
         }
-        lastRefresh = now;
-        LiveStep live = pending;
-        pending = null;
-        StepSnapshot s = live.snapshot();
-        int n = Math.max(1, scenario.population().agents());
-        set("step", String.format(Locale.ROOT, "%,d · %d", s.step() + 1, s.taxYear()));
-        StringBuilder rates = new StringBuilder();
-        for (int j = 0; j < s.bracketCount(); j++) {
-            rates.append(j == 0 ? "" : " ").append(Numbers.percent(s.ratePercent(j)));
+        v.forEach((id, text) -> {
+            if (values.containsKey(id)) {
+                set(id, text);
+            }
+        });
+        rateTip.setText(v.get("rates-detail"));
+        if (v.containsKey("leader-detail")) {
+            leaderTip.setText(v.get("leader-detail"));
         }
-        set("rates", rates.toString());
-        set("swf", Numbers.compact(s.swf()));
-        set("hours", String.format(Locale.ROOT, "%.1f h", s.meanHours()));
-        set("idle", live.idleWorkers() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d of %,d", live.idleWorkers(), n));
-        set("revenue", "$" + Numbers.compact(s.totalTaxUsd()) + " · $" + Numbers.compact(s.rebateUsd()));
-        set("gini", String.format(Locale.ROOT, "%.3f", s.gini()));
-        if (s.leader() >= 0) {
-            set("leader", "#" + s.leader() + " (" + s.votesForLeader() + " votes)");
-        }
-        rateTip.setText(rateDetails(scenario.brackets(), s));
-    }
-
-    private static String rateDetails(TaxBrackets b, StepSnapshot s) {
-        StringBuilder sb = new StringBuilder("Marginal rates now:");
-        for (int j = 0; j < s.bracketCount() && j < b.count(); j++) {
-            sb.append('\n').append(b.label(j)).append(": ").append(Numbers.percent(s.ratePercent(j))).append('%');
-        }
-        return sb.toString();
     }
 
     private void set(String id, String text) {

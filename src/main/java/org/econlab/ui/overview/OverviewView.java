@@ -11,7 +11,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import org.controlsfx.control.SegmentedButton;
-import org.econlab.economy.WelfareFunction;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.charts.ChartPane;
 import org.econlab.ui.charts.ChartPanes;
@@ -28,14 +27,15 @@ import java.util.List;
 public final class OverviewView {
 
     private final LiveCharts charts;
+    private final OverviewViewModel model;
     private final Node root;
     private final Label welfareNote = new Label();
     private final ToggleButton total = new ToggleButton("Total");
     private final ToggleButton perWorker = new ToggleButton("Per worker");
     private final ToggleButton logScale = new ToggleButton("Log scale");
-    private boolean presentation;
 
-    public OverviewView(LiveCharts charts, ChartPanes panes) {
+    public OverviewView(OverviewViewModel model, LiveCharts charts, ChartPanes panes) {
+        this.model = model;
         this.charts = charts;
         ChartPane rates = panes.pane(charts.rates, "tax_rates", "Marginal tax rate of each bracket per step, in the"
                 + " bracket's colour. Dashed: Saez rates for this population; dotted: the Stackelberg grid optimum"
@@ -69,21 +69,32 @@ public final class OverviewView {
         perWorker.setId("welfare-per-worker");
         SegmentedButton view = new SegmentedButton(total, perWorker);
         view.getStyleClass().add("welfare-view");
-        total.setSelected(true);
+        Runnable showView = () -> {
+            total.setSelected(model.welfareViewProperty().get() == WelfareChart.View.TOTAL);
+            perWorker.setSelected(model.welfareViewProperty().get() == WelfareChart.View.PER_WORKER);
+        };
+        showView.run();
+        model.welfareViewProperty().addListener((o, a, v) -> showView.run());
         total.setOnAction(e -> {
-            total.setSelected(true);
-            charts.setWelfareView(WelfareChart.View.TOTAL);
+            model.welfareViewProperty().set(WelfareChart.View.TOTAL);
+            showView.run();
         });
         perWorker.setOnAction(e -> {
-            perWorker.setSelected(true);
-            charts.setWelfareView(WelfareChart.View.PER_WORKER);
+            model.welfareViewProperty().set(WelfareChart.View.PER_WORKER);
+            showView.run();
         });
         total.setTooltip(new Tooltip("The SWF as the planner maximises it"));
         perWorker.setTooltip(new Tooltip("The SWF divided by the number of workers, to compare populations of any size"));
         logScale.setId("welfare-log");
         logScale.setTooltip(new Tooltip("Logarithmic axis: the paper's SWF jumps by orders of magnitude when a worker"
                 + " stops working; on a log axis 'everybody works' stays visible"));
-        logScale.setOnAction(e -> charts.setLogScale(logScale.isSelected()));
+        logScale.selectedProperty().bindBidirectional(model.logScaleProperty());
+        welfareNote.textProperty().bind(model.welfareNoteProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.welfareHelpProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        welfareNote.setTooltip(tip);
         for (ButtonBase b : List.of(total, perWorker, logScale)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.getStyleClass().add("small-toggle");
@@ -96,19 +107,11 @@ public final class OverviewView {
 
     /** Presentation mode names the welfare function only; otherwise its name and meaning. */
     public void setPresentation(boolean on) {
-        presentation = on;
+        model.setPresentation(on);
     }
 
-    /** Shows the welfare function of {@code s} and the chart's current views. */
+    /** Shows the welfare function of {@code s}. */
     public void reset(Scenario s) {
-        WelfareFunction w = s.swf();
-        welfareNote.setText(presentation ? w.kind().label() : w.displayName() + ": " + w.kind().meaning());
-        Tooltip tip = new Tooltip(w.kind().label() + "\n\n" + w.kind().meaning());
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        welfareNote.setTooltip(tip);
-        logScale.setSelected(charts.welfare.logScale());
-        total.setSelected(charts.welfare.view() == WelfareChart.View.TOTAL);
-        perWorker.setSelected(charts.welfare.view() == WelfareChart.View.PER_WORKER);
+        model.reset(s, charts.welfare.view(), charts.welfare.logScale());
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 public final class AgentProbe implements SimulationListener {
 
     public static final int SAMPLE = 1000;
+    /** The one name of post-tax income (income − tax + rebate) in the table, the charts and their legends. */
+    public static final String POST_TAX = "Post-tax (with rebate)";
     public static final int HISTORY = 500;
     /**
      * Runs with at most this many worker-steps keep every worker's hours and utility from step 0 (8 bytes a
@@ -44,8 +46,16 @@ public final class AgentProbe implements SimulationListener {
         }
     }
 
-    /** The selected agent's last steps, oldest first. */
-    public record History(int agent, int[] step, double[] hours, double[] income, double[] tax, double[] utility) {
+    /**
+     * The selected agent's last steps, oldest first: hours per week, pre-tax income, tax and the equal rebate every
+     * worker got that step ($/yr), utility.
+     */
+    public record History(int agent, int[] step, double[] hours, double[] income, double[] tax, double[] rebate,
+                          double[] utility) {
+        /** Post-tax income at point {@code k}, the one definition of the lab: income − tax + rebate ($/yr). */
+        public double postTax(int k) {
+            return income[k] - tax[k] + rebate[k];
+        }
     }
 
     private volatile Simulation simulation;
@@ -59,7 +69,7 @@ public final class AgentProbe implements SimulationListener {
     // Runner-thread state for the selected agent's ring buffer.
     private int ringAgent = -1;
     private final int[] ringStep = new int[HISTORY];
-    private final double[][] ring = new double[4][HISTORY];
+    private final double[][] ring = new double[5][HISTORY];
     private int ringCount;
     private int ringNext;
 
@@ -67,6 +77,7 @@ public final class AgentProbe implements SimulationListener {
     private final List<float[]> hoursLog = new java.util.ArrayList<>();
     private final List<float[]> utilityLog = new java.util.ArrayList<>();
     private final List<org.econlab.economy.TaxSchedule> scheduleLog = new java.util.ArrayList<>();
+    private final List<Double> rebateLog = new java.util.ArrayList<>();
     private boolean fullLog;
 
     @Override
@@ -98,6 +109,7 @@ public final class AgentProbe implements SimulationListener {
             hoursLog.add(h);
             utilityLog.add(u);
             scheduleLog.add(sim.schedule());
+            rebateLog.add(st.rebateUsd());
         }
         if (wanted || !playing) {
             wanted = false;
@@ -133,6 +145,9 @@ public final class AgentProbe implements SimulationListener {
     public void copyNow(Simulation sim) {
         simulation = sim;
         if (sim.lastSnapshot() != null) {
+            if (selected != ringAgent) { // a worker chosen while paused: its history now, not at the next step
+                recordSelected(sim, sim.lastSnapshot().step());
+            }
             page = copy(sim, sim.lastSnapshot().step());
             history = historyCopy();
         }
@@ -172,6 +187,7 @@ public final class AgentProbe implements SimulationListener {
         ring[1][ringNext] = st.income()[sel];
         ring[2][ringNext] = st.tax()[sel];
         ring[3][ringNext] = st.utility()[sel];
+        ring[4][ringNext] = st.rebateUsd();
         ringNext = (ringNext + 1) % HISTORY;
         ringCount = Math.min(HISTORY, ringCount + 1);
     }
@@ -190,27 +206,29 @@ public final class AgentProbe implements SimulationListener {
             double[] income = new double[n];
             double[] tax = new double[n];
             double[] utility = new double[n];
+            double[] rebate = new double[n];
             for (int k = 0; k < n; k++) {
                 steps[k] = k;
                 hours[k] = hoursLog.get(k)[a];
                 income[k] = skill * hours[k];
                 tax[k] = scheduleLog.get(k).taxUsd(income[k]);
                 utility[k] = utilityLog.get(k)[a];
+                rebate[k] = rebateLog.get(k);
             }
-            return new History(a, steps, hours, income, tax, utility);
+            return new History(a, steps, hours, income, tax, rebate, utility);
         }
         int n = ringCount;
         int start = (ringNext - n + HISTORY) % HISTORY;
         int[] steps = new int[n];
-        double[][] v = new double[4][n];
+        double[][] v = new double[5][n];
         for (int k = 0; k < n; k++) {
             int at = (start + k) % HISTORY;
             steps[k] = ringStep[at];
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < 5; c++) {
                 v[c][k] = ring[c][at];
             }
         }
-        return new History(ringAgent, steps, v[0], v[1], v[2], v[3]);
+        return new History(ringAgent, steps, v[0], v[1], v[2], v[4], v[3]);
     }
 
     private Page copy(Simulation sim, int step) {
@@ -244,7 +262,7 @@ public final class AgentProbe implements SimulationListener {
         for (int k = 0; k < m; k++) {
             int i = idx[k];
             Persona p = pop.persona(i);
-            persona[k] = p == null ? "" : p.occupation() + ", " + p.sex() + ", " + p.age();
+            persona[k] = describe(p);
             skill[k] = pop.skill(i);
             marginal[k] = schedule.marginalRatePercentAt(st.income()[i]);
             bestHours[k] = pop.hasOwnDeltas() ? best.hours(pop.skill(i), pop.deltas()[i]) : best.hours(pop.skill(i));
@@ -270,6 +288,11 @@ public final class AgentProbe implements SimulationListener {
         String exchange = sel >= 0 && sel < n ? details.lastExchange(sel).orElse(null) : null;
         return new Page(step, n, from >= 0, idx, persona, skill, hours, income, tax, post, utility, names, extra, sel,
                 exchange, marginal, bestHours, netRate, tolerance, rebate);
+    }
+
+    /** A persona in a few words ("Nurse, female, 40"), or "" for a worker without one. */
+    public static String describe(Persona p) {
+        return p == null ? "" : p.occupation() + ", " + p.sex() + ", " + p.age();
     }
 
     /** The base tax tolerance of persona workers (their satisfaction rule), or null for other kinds. */

@@ -1,12 +1,6 @@
 package org.econlab.ui.seeds;
 
-import org.econlab.ui.widgets.Numbers;
-import org.econlab.ui.run.SeedEnsemble;
-
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -22,75 +17,60 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.econlab.simulation.Scenario;
-import org.econlab.ui.widgets.BackgroundWork;
-
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * "Run N seeds": the scenario of the charts under N seeds in the background; when done, the mean and a 95%
  * band join the live SWF, hours, Gini and tax charts, and this tab lists every seed's outcome with the mean
- * and its 95% interval, so a class sees which results hold across seeds. FX thread.
+ * and its 95% interval, so a class sees which results hold across seeds. Builds and binds controls; the state and
+ * commands are {@link SeedsViewModel}'s. FX thread.
  */
 public final class SeedsView {
 
-    /** Outcome row: a seed, or the summary ("mean ± 95%"). */
-    public record Row(String seed, String finalSwf, String lateSwf, String lateHours, String idle, String gini, String tax,
-               String rates) {
-    }
-
-    private final Supplier<Scenario> scenario;
-    private final Consumer<SeedEnsemble.Result> show;
-    private final Consumer<String> announce;
-    private final Spinner<Integer> count = new Spinner<>(2, 200, 10);
-    private final Button run = new Button("Run seeds");
-    private final Button cancel = new Button("Cancel");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label info = new Label("Runs the scenario shown in the charts under N seeds (its own seed first)"
-            + " and overlays the mean with a 95% band.");
-    private final CheckBox showBand = new CheckBox("Show the band on the charts");
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final TableView<Row> table = new TableView<>(rows);
+    private final SeedsViewModel model;
+    private final TableView<SeedsViewModel.Row> table;
     private final VBox root;
-    private Task<SeedEnsemble.Result> task;
-    private SeedEnsemble.Result result;
 
-    public SeedsView(Supplier<Scenario> scenario, Consumer<SeedEnsemble.Result> show, Consumer<String> announce) {
-        this.scenario = scenario;
-        this.show = show;
-        this.announce = announce;
+    public SeedsView(SeedsViewModel model) {
+        this.model = model;
+        Spinner<Integer> count = new Spinner<>(SeedsViewModel.MIN_SEEDS, SeedsViewModel.MAX_SEEDS, model.countProperty().get());
         count.setId("seed-count");
         count.setEditable(true);
         count.setPrefWidth(90);
         count.setTooltip(new Tooltip("How many seeds to run (each a complete run of the scenario)"));
+        SpinnerValueFactory<Integer> values = count.getValueFactory();
+        values.valueProperty().addListener((o, a, v) -> model.countProperty().set(v));
+        model.countProperty().addListener((o, a, v) -> values.setValue(v.intValue()));
+        Button run = new Button("Run seeds");
         run.setId("run-seeds-button");
-        run.setOnAction(e -> start());
-        cancel.setOnAction(e -> {
-            if (task != null) {
-                task.cancel();
-            }
-        });
-        cancel.setDisable(true);
-        progress.setVisible(false);
+        run.setOnAction(e -> model.start());
+        run.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        ProgressBar progress = new ProgressBar(0);
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        Label info = new Label();
+        info.textProperty().bind(model.infoProperty());
         info.setWrapText(true);
         info.getStyleClass().add("hint");
-        showBand.setSelected(true);
-        showBand.setDisable(true);
-        showBand.setOnAction(e -> show.accept(showBand.isSelected() ? result : null));
+        CheckBox showBand = new CheckBox("Show the band on the charts");
+        showBand.selectedProperty().bindBidirectional(model.showBandProperty());
+        showBand.disableProperty().bind(model.haveResultProperty().not());
+        table = new TableView<>(model.rows());
         table.setId("seed-table");
         table.setPlaceholder(new Label("No multi-seed run yet"));
-        table.getColumns().add(column("Seed", Row::seed, 110, "The run seed; the last row is the mean and its 95% interval"));
-        table.getColumns().add(column("Final SWF", Row::finalSwf, 120, "Social welfare at the last step"));
-        table.getColumns().add(column("SWF, last 20%", Row::lateSwf, 120, "Mean SWF over the last 20% of the steps"));
-        table.getColumns().add(column("Hours, last 20%", Row::lateHours, 110, "Mean labour hours per week over the last 20%"));
-        table.getColumns().add(column("Idle at end", Row::idle, 90, "Workers with no income at the last step"));
-        table.getColumns().add(column("Gini", Row::gini, 80, "Income Gini at the last step"));
-        table.getColumns().add(column("Total tax", Row::tax, 120, "Revenue at the last step, dollars per year"));
-        table.getColumns().add(column("Final rates %", Row::rates, 200, "Marginal rates at the last step"));
+        // wide enough for a mean and its interval ("141,163 ± 51,234") in every column
+        table.getColumns().add(column("Seed", SeedsViewModel.Row::seed, 100, "The run seed; the last row is the mean and its 95% interval"));
+        table.getColumns().add(column("Final SWF", SeedsViewModel.Row::finalSwf, 150, "Social welfare at the last step"));
+        table.getColumns().add(column("SWF, last 20%", SeedsViewModel.Row::lateSwf, 150, "Mean SWF over the last 20% of the steps"));
+        table.getColumns().add(column("Hours, last 20%", SeedsViewModel.Row::lateHours, 110, "Mean labour hours per week over the last 20%"));
+        table.getColumns().add(column("Idle at end", SeedsViewModel.Row::idle, 90, "Workers with no income at the last step"));
+        table.getColumns().add(column("Gini", SeedsViewModel.Row::gini, 115, "Income Gini at the last step"));
+        table.getColumns().add(column("Total tax", SeedsViewModel.Row::tax, 160, "Revenue at the last step, dollars per year"));
+        table.getColumns().add(column("Final rates %", SeedsViewModel.Row::rates, 200, "Marginal rates at the last step"));
         HBox bar = new HBox(8, new Label("Seeds"), count, run, cancel, progress, showBand);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, bar, info, table);
@@ -98,13 +78,15 @@ public final class SeedsView {
         root.setPadding(new Insets(6));
     }
 
-    private static TableColumn<Row, String> column(String title, Function<Row, String> f, double width, String help) {
-        TableColumn<Row, String> c = new TableColumn<>();
+    private static TableColumn<SeedsViewModel.Row, String> column(String title, Function<SeedsViewModel.Row, String> f,
+                                                                  double width, String help) {
+        TableColumn<SeedsViewModel.Row, String> c = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(help));
         c.setGraphic(header);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8);
         c.setSortable(false);
         return c;
     }
@@ -115,114 +97,26 @@ public final class SeedsView {
 
     /** Starts N seeds of the current scenario (FX thread). */
     public void start() {
-        if (task != null && task.isRunning()) {
-            return;
-        }
-        Scenario s = scenario.get();
-        int n = count.getValue();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        task = new Task<>() {
-            {
-                updateTitle("Running " + n + " seeds");
-            }
-
-            @Override
-            protected SeedEnsemble.Result call() throws Exception {
-                return SeedEnsemble.run(s, n, s.seed(), threads, done -> updateProgress(done, n), this::isCancelled);
-            }
-        };
-        progress.progressProperty().bind(task.progressProperty());
-        progress.setVisible(true);
-        run.setDisable(true);
-        cancel.setDisable(false);
-        info.setText(String.format(Locale.ROOT, "Running seeds %d to %d of \"%s\" (%,d steps each)…", s.seed(),
-                s.seed() + n - 1, s.name(), s.steps()));
-        task.setOnCancelled(e -> finished("Cancelled."));
-        task.setOnFailed(e -> {
-            finished("Failed: " + BackgroundWork.explain(task.getException()));
-        });
-        task.setOnSucceeded(e -> {
-            SeedEnsemble.Result r = task.getValue();
-            if (r == null) {
-                finished("Cancelled.");
-                return;
-            }
-            showResult(r);
-            finished(String.format(Locale.ROOT, "%d seeds of \"%s\": mean and 95%% band on the SWF, hours, Gini and tax"
-                    + " charts; every seed below.", r.seeds(), r.scenario().name()));
-            announce.accept(r.seeds() + " seeds finished");
-        });
-        Thread t = new Thread(task, "lab-seeds-driver");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void finished(String message) {
-        progress.progressProperty().unbind();
-        progress.setVisible(false);
-        run.setDisable(false);
-        cancel.setDisable(true);
-        info.setText(message);
-    }
-
-    /** Shows a finished result in the table and on the charts. */
-    public void showResult(SeedEnsemble.Result r) {
-        result = r;
-        rows.clear();
-        int k = r.outcomes().isEmpty() ? 0 : r.outcomes().get(0).finalRates().length;
-        double[][] columns = new double[6][r.seeds()];
-        double[][] rates = new double[k][r.seeds()];
-        for (int i = 0; i < r.seeds(); i++) {
-            SeedEnsemble.Outcome o = r.outcomes().get(i);
-            rows.add(new Row(Long.toString(o.seed()), Numbers.compact(o.finalSwf()), Numbers.compact(o.lateSwf()),
-                    String.format(Locale.ROOT, "%.1f", o.lateHours()), Integer.toString(o.idle()),
-                    String.format(Locale.ROOT, "%.3f", o.gini()), "$" + Numbers.compact(o.totalTax()), rates(o.finalRates())));
-            double[] v = {o.finalSwf(), o.lateSwf(), o.lateHours(), o.idle(), o.gini(), o.totalTax()};
-            for (int c = 0; c < v.length; c++) {
-                columns[c][i] = v[c];
-            }
-            for (int j = 0; j < k; j++) {
-                rates[j][i] = o.finalRates()[j];
-            }
-        }
-        String[] summary = new String[6];
-        for (int c = 0; c < 6; c++) {
-            double[] mh = SeedEnsemble.meanAndHalfWidth(columns[c]);
-            summary[c] = c == 4 ? String.format(Locale.ROOT, "%.3f ± %.3f", mh[0], mh[1])
-                    : c == 2 || c == 3 ? String.format(Locale.ROOT, "%.1f ± %.1f", mh[0], mh[1])
-                    : Numbers.compact(mh[0]) + " ± " + Numbers.compact(mh[1]);
-        }
-        double[] meanRates = new double[k];
-        for (int j = 0; j < k; j++) {
-            meanRates[j] = SeedEnsemble.meanAndHalfWidth(rates[j])[0];
-        }
-        rows.add(new Row("mean ± 95%", summary[0], summary[1], summary[2], summary[3], summary[4], "$" + summary[5],
-                rates(meanRates)));
-        showBand.setDisable(false);
-        showBand.setSelected(true);
-        show.accept(r);
-    }
-
-    private static String rates(double[] r) {
-        StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < r.length; j++) {
-            sb.append(j == 0 ? "" : " ").append(Numbers.percent(r[j]));
-        }
-        return sb.toString();
+        model.start();
     }
 
     /** Rows shown (tests): one per seed and the summary. */
-    public List<Row> rows() {
-        return List.copyOf(rows);
+    public List<SeedsViewModel.Row> rows() {
+        return List.copyOf(model.rows());
     }
 
     /** Sets how many seeds the next run uses (tests and scripts). */
     public void setCount(int n) {
-        count.getValueFactory().setValue(n);
+        model.countProperty().set(n);
     }
 
     /** Whether a multi-seed run is in progress. */
     public boolean running() {
-        return task != null && task.isRunning();
+        return model.runningProperty().get();
+    }
+
+    /** The table (tests). */
+    public TableView<SeedsViewModel.Row> table() {
+        return table;
     }
 }

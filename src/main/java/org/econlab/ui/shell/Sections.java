@@ -4,6 +4,7 @@ import javafx.scene.control.Tab;
 
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.agents.AgentsView;
+import org.econlab.ui.agents.AgentsViewModel;
 import org.econlab.ui.charts.ChartPanes;
 import org.econlab.ui.charts.LiveCharts;
 import org.econlab.ui.classroom.ClassroomView;
@@ -12,13 +13,18 @@ import org.econlab.ui.labour.LabourView;
 import org.econlab.ui.llm.LlmView;
 import org.econlab.ui.llm.LlmViewModel;
 import org.econlab.ui.overview.MonitorsView;
+import org.econlab.ui.overview.MonitorsViewModel;
 import org.econlab.ui.overview.OverviewView;
+import org.econlab.ui.overview.OverviewViewModel;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.seeds.SeedsView;
 import org.econlab.ui.sidebyside.SideBySideView;
 import org.econlab.ui.sidebyside.SideBySideViewModel;
+import org.econlab.ui.seeds.SeedsViewModel;
 import org.econlab.ui.votes.VotesView;
+import org.econlab.ui.votes.VotesViewModel;
+import org.econlab.ui.run.AgentProbe;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,9 +35,10 @@ import java.util.function.Consumer;
  */
 final class Sections {
 
-    final MonitorsView monitors = new MonitorsView();
+    final MonitorsView monitors;
     final OverviewView overview;
     final VotesView votes;
+    private final VotesViewModel votesModel;
     final AgentsView agents;
     final SeedsView seeds;
     final ClassroomViewModel classroom;
@@ -47,16 +54,23 @@ final class Sections {
     Sections(RunViewModel model, LiveCharts charts, ChartPanes panes, Consumer<String> announce) {
         this.model = model;
         this.charts = charts;
-        overview = new OverviewView(charts, panes);
+        overview = new OverviewView(new OverviewViewModel(charts::setWelfareView, charts::setLogScale), charts, panes);
         LabourView labour = new LabourView(charts, panes);
-        votes = new VotesView(panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
+        java.util.function.IntFunction<String> personaOf = i -> {
+            org.econlab.simulation.Simulation sim = model.probe().simulation();
+            return sim == null || i < 0 || i >= sim.population().size() ? "" : AgentProbe.describe(sim.population().persona(i));
+        };
+        monitors = new MonitorsView(new MonitorsViewModel(personaOf));
+        votesModel = new VotesViewModel(personaOf);
+        votes = new VotesView(votesModel, panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
                 + " ever elected, a bar for each tenure."),
                 panes.pane(charts.votes, "last_election", "Ballots per candidate in the last election; the leader first."));
-        agents = new AgentsView(model, panes.pane(charts.incomeScatter, "post_vs_pre_tax", "Each dot is a worker of the"
+        agents = new AgentsView(new AgentsViewModel(model::probe, model::refreshAgentsNow), panes.pane(charts.incomeScatter, "post_vs_pre_tax", "Each dot is a worker of the"
                 + " sample: its post-tax income against its pre-tax income; the grey line is no tax and no rebate."),
-                panes.pane(charts.workerHistory, "worker_history", "The selected worker's pre- and post-tax income"
-                        + " (before the rebate) per step."));
-        seeds = new SeedsView(() -> model.scenarioProperty().get(), charts::ensemble, announce);
+                panes.pane(charts.workerHistory, "worker_history", "The selected worker's pre-tax income and its"
+                        + " post-tax income (income − tax + rebate, as in the table) per step."));
+        seeds = new SeedsView(new SeedsViewModel(() -> model.scenarioProperty().get(), charts::ensemble, announce,
+                javafx.application.Platform::runLater));
         classroom = new ClassroomViewModel(model);
         sideBySide = new SideBySideViewModel(model::speed);
         sideBySideView = new SideBySideView(sideBySide, () -> model.scenarioProperty().get(), charts::scale);
@@ -84,7 +98,7 @@ final class Sections {
 
     private void append(List<LiveStep> batch) {
         charts.append(batch);
-        votes.append(batch);
+        votesModel.append(batch);
         monitors.show(batch.get(batch.size() - 1), System.nanoTime());
     }
 
@@ -92,7 +106,7 @@ final class Sections {
     void reset(Scenario s) {
         charts.reset(s);
         monitors.reset(s);
-        votes.reset(s);
+        votesModel.reset(s);
         agents.reset();
         overview.reset(s);
     }

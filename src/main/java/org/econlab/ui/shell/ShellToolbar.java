@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import org.econlab.ui.editor.Fields;
 import org.econlab.ui.editor.RateSliders;
 import org.econlab.ui.editor.ScenarioDraft;
+import org.econlab.ui.run.PendingEdits;
 import org.econlab.ui.run.RunViewModel;
 import org.econlab.ui.widgets.Icons;
 
@@ -76,12 +77,27 @@ final class ShellToolbar {
         Button seedsButton = button("Seeds", Icons.SEEDS, "seeds-button", seeds,
                 "Run the scenario under several seeds: mean and 95% band on the charts, a row per seed");
 
-        Label pending = new Label("Edits apply at Reset");
-        pending.getStyleClass().add("hint");
+        // edits that wait for Reset: the button lights up and the words beside it name what will change
+        javafx.beans.binding.ObjectBinding<List<String>> changes = Bindings.createObjectBinding(
+                () -> model.activeProperty().get()
+                        ? PendingEdits.between(model.scenarioProperty().get(), draft.scenarioProperty().get()) : List.of(),
+                draft.scenarioProperty(), model.scenarioProperty(), model.activeProperty());
+        Label pending = new Label();
+        pending.setId("pending-edits");
+        pending.getStyleClass().add("pending-edits");
         pending.setMinWidth(Region.USE_PREF_SIZE);
-        pending.visibleProperty().bind(model.activeProperty().and(Bindings.createBooleanBinding(
-                () -> !draft.scenarioProperty().get().equals(model.scenarioProperty().get()),
-                draft.scenarioProperty(), model.scenarioProperty())));
+        pending.textProperty().bind(Bindings.createStringBinding(() -> changes.get().isEmpty() ? ""
+                : "Reset applies: " + String.join(", ", changes.get()), changes));
+        pending.visibleProperty().bind(Bindings.createBooleanBinding(() -> !changes.get().isEmpty(), changes));
+        Tooltip resetTip = reset.getTooltip();
+        changes.addListener((o, a, c) -> {
+            reset.getStyleClass().remove("reset-pending");
+            if (!c.isEmpty()) {
+                reset.getStyleClass().add("reset-pending");
+            }
+            resetTip.setText(c.isEmpty() ? "New run from the edited scenario (Ctrl+R)"
+                    : PendingEdits.resetLabel(c) + " (a new run; Ctrl+R)");
+        });
         pending.managedProperty().bind(pending.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -32,9 +32,10 @@ public final class ElectionHistory {
      * @param platform   the winner's platform when there are platforms, else its change of rates, points per bracket
      *                   (e.g. "+10 0 −20")
      * @param ratesAfter the rates the election set, percent per bracket
+     * @param promised   whether {@code platform} is what the winner promised (else the change of rates it made)
      */
     public record Row(int taxYear, int step, int candidates, int ballots, String tally, int winner, int winnerVotes,
-               boolean tie, String platform, String ratesAfter) {
+               boolean tie, String platform, String ratesAfter, boolean promised) {
     }
 
     /** Candidates listed by name in {@link Row#tally}; the rest are counted. */
@@ -88,7 +89,7 @@ public final class ElectionHistory {
             List<Double> promised = platforms.get(s.leader());
             String platform = promised != null ? deltas(promised) : previousRates == null ? "(start rates)" : deltas(change);
             row = new Row(s.taxYear(), s.step(), candidates, ballots, t.toString(), s.leader(), s.votesForLeader(),
-                    atTop > 1, platform, after.toString());
+                    atTop > 1, platform, after.toString(), promised != null);
             rows.add(row);
         }
         previousRates = s.ratesPercent();

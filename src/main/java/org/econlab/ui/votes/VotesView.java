@@ -1,11 +1,8 @@
 package org.econlab.ui.votes;
 
-import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.charts.ChartPane;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -17,42 +14,53 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.econlab.simulation.Scenario;
-
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The Votes tab: the leader over time as a strip (one row per leader), the last election's ballots, and the
- * election history (tax year, candidates and their ballots, winner, tie-break, the winner's platform as the rate
- * change it made). FX thread.
+ * election history, newest first (tax year, candidates and their ballots, the winner with its persona, tie-break,
+ * the winner's platform or the rate change it made). Builds and binds controls; the state is
+ * {@link VotesViewModel}'s. FX thread.
  */
 public final class VotesView {
 
-    private final ElectionHistory history = new ElectionHistory();
-    private final ObservableList<ElectionHistory.Row> rows = FXCollections.observableArrayList();
-    private final TableView<ElectionHistory.Row> table = new TableView<>(rows);
+    private final VotesViewModel model;
+    private final TableView<VotesViewModel.Election> table;
     private final Label note = new Label("No election yet: the leader and the ballots appear when a scenario has voting"
             + " (Worker and planner → Leader elected by the workers).");
     private final SplitPane root;
 
-    public VotesView(ChartPane leader, ChartPane lastElection) {
+    public VotesView(VotesViewModel model, ChartPane leader, ChartPane lastElection) {
+        this.model = model;
+        table = new TableView<>(model.elections());
         note.setWrapText(true);
         note.getStyleClass().add("hint");
+        note.visibleProperty().bind(model.votingProperty().not());
+        note.managedProperty().bind(note.visibleProperty());
         table.setId("election-table");
         table.setPlaceholder(new Label("No elections yet"));
         table.getColumns().add(column("Tax year", r -> r.taxYear(), 70, "The tax year the election opened"));
         table.getColumns().add(column("Step", r -> r.step(), 60, "The step of the election"));
         table.getColumns().add(column("Ran", r -> r.candidates(), 50, "Workers who stood as candidates"));
         table.getColumns().add(column("Ballots", r -> r.ballots(), 60, "Ballots counted"));
-        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 260,
+        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 240,
                 "Candidates with ballots, most first: agent index and ballots"));
-        table.getColumns().add(column("Winner", r -> "#" + r.winner() + " (" + r.winnerVotes() + ")", 90,
-                "The elected worker and its ballots"));
+        TableColumn<VotesViewModel.Election, String> winner = new TableColumn<>();
+        Label winnerHeader = new Label("Winner");
+        winnerHeader.setTooltip(new Tooltip("The elected worker, its persona and its ballots"));
+        winner.setGraphic(winnerHeader);
+        winner.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().winner()));
+        winner.setPrefWidth(230);
+        table.getColumns().add(winner);
         table.getColumns().add(column("Tie", r -> r.tie() ? "drawn by lot" : "", 90,
                 "Whether the winner was drawn at random (seeded) among candidates with as many ballots"));
-        table.getColumns().add(column("Platform (Δ pp)", ElectionHistory.Row::platform, 130,
-                "The winner's platform: the change of each bracket's rate it made, percentage points"));
+        TableColumn<VotesViewModel.Election, String> platform = column("", ElectionHistory.Row::platform, 130,
+                "The winner's platform as promised, or, when candidates promise none, the change of each bracket's rate"
+                        + " its election made, percentage points");
+        platform.setId("election-platform-column");
+        ((Label) platform.getGraphic()).textProperty().bind(model.platformTitleProperty());
+        table.getColumns().add(platform);
         table.getColumns().add(column("Rates after %", ElectionHistory.Row::ratesAfter, 150,
                 "The rates the election set, lowest bracket first"));
         SplitPane charts = new SplitPane(leader, lastElection);
@@ -67,13 +75,13 @@ public final class VotesView {
         root.setDividerPositions(0.6);
     }
 
-    private static <T> TableColumn<ElectionHistory.Row, T> column(String title, Function<ElectionHistory.Row, T> f,
-                                                                   double width, String help) {
-        TableColumn<ElectionHistory.Row, T> c = new TableColumn<>();
+    private static <T> TableColumn<VotesViewModel.Election, T> column(String title, Function<ElectionHistory.Row, T> f,
+                                                                       double width, String help) {
+        TableColumn<VotesViewModel.Election, T> c = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(help));
         c.setGraphic(header);
-        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue().row())));
         c.setPrefWidth(width);
         return c;
     }
@@ -82,25 +90,13 @@ public final class VotesView {
         return root;
     }
 
-    public void reset(Scenario s) {
-        history.clear();
-        rows.clear();
-        boolean voting = "democratic".equals(s.planner().kind());
-        note.setVisible(!voting);
-        note.setManaged(!voting);
-    }
-
-    public void append(List<LiveStep> batch) {
-        for (LiveStep l : batch) {
-            ElectionHistory.Row r = history.add(l.snapshot());
-            if (r != null) {
-                rows.add(r);
-            }
-        }
-    }
-
-    /** Election rows shown (tests). */
+    /** Election rows in the order they were held (tests). */
     public List<ElectionHistory.Row> rows() {
-        return List.copyOf(rows);
+        return model.chronological();
+    }
+
+    /** The table (tests). */
+    public TableView<VotesViewModel.Election> table() {
+        return table;
     }
 }

@@ -48,6 +48,27 @@ public final class Dialogs {
         return b.get() == SAVE ? Unsaved.SAVE : Unsaved.DISCARD;
     }
 
+    /**
+     * Asks before an action that throws work away: {@code header} says what will happen, {@code message} what is
+     * lost, {@code action} names the button that goes ahead ("Start class"); Cancel is the default. True to go ahead.
+     */
+    public static boolean confirm(Window owner, List<String> stylesheets, String header, String message, String action) {
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", go, ButtonType.CANCEL);
+        style(a, owner, stylesheets);
+        a.setTitle(action);
+        a.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(480);
+        text.setPrefWidth(480);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        a.getDialogPane().setContent(text);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return a.showAndWait().orElse(ButtonType.CANCEL) == go;
+    }
+
     private static void style(Alert a, Window owner, List<String> stylesheets) {
         if (owner != null) {
             a.initOwner(owner);

@@ -74,7 +74,7 @@ class OwnDeltaColumnTest {
                 sim.scenario().labour(), org.econlab.agents.WorkerKinds.rebateOf(sim.scenario().worker().json()),
                 own.length);
         for (Object item : table.getItems()) {
-            AgentsView.AgentRow r = (AgentsView.AgentRow) item;
+            AgentRow r = (AgentRow) item;
             assertEquals(best.hours(r.skill(), own[r.agent()]), r.best(), 1e-9, "best response with its own δ");
             double shown = ((Number) delta.getCellObservableValue(table.getItems().indexOf(item)).getValue()).doubleValue();
             assertEquals(own[r.agent()], shown, 0, "worker " + r.agent());
@@ -82,7 +82,7 @@ class OwnDeltaColumnTest {
         }
 
         robot.interact(() -> table.getSelectionModel().select(3));
-        AgentsView.AgentRow selected = (AgentsView.AgentRow) table.getItems().get(3);
+        AgentRow selected = (AgentRow) table.getItems().get(3);
         String expected = String.format(java.util.Locale.ROOT, "with its own δ = %.2f (labour elasticity %.2f)",
                 own[selected.agent()], 1 / (own[selected.agent()] - 1));
         LabWindowFixture.waitUntil(10, () -> robot.lookup("#agent-explain").queryAs(Label.class).getText()

@@ -153,8 +153,40 @@ class ClassTabTest {
         }
         assertEquals(401, student.get("/api/state", student.token).statusCode());
         robot.clickOn("#class-end");
+        javafx.scene.control.Button endIt = dialogButton(robot, "End class");
+        assertFalse(address.getText().isEmpty(), "nothing ends before the teacher confirms");
+        robot.clickOn(endIt);
         waitUntil(() -> address.getText().isEmpty());
         assertThrows(java.io.IOException.class, () -> student.get("/api/state", student.token), "the server stopped");
         assertFalse(robot.lookup("#class-start").query().isDisabled());
+    }
+
+    /** The button called {@code text} of the dialog on screen. */
+    private static javafx.scene.control.Button dialogButton(FxRobot robot, String text) throws Exception {
+        waitUntil(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .anyMatch(b -> b.getText().equals(text)));
+        return robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startingAClassAsksBeforeItEndsTheRunInProgressAndCancelKeepsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> model.runSteps(3));
+        waitUntil(() -> model.stepsDoneProperty().get() == 3);
+        robot.clickOn("Class");
+        @SuppressWarnings("unchecked")
+        ComboBox<ClassServer.Address> bind = robot.lookup("#class-interface").queryAs(ComboBox.class);
+        robot.interact(() -> bind.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst()
+                .ifPresent(bind.getSelectionModel()::select));
+        TextField port = robot.lookup("#class-port").queryAs(TextField.class);
+        robot.interact(() -> port.setText("0"));
+        robot.clickOn("#class-start");
+        javafx.scene.control.Button cancel = dialogButton(robot, "Cancel");
+        String header = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText();
+        assertTrue(header.contains("new run"), header);
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, model.stepsDoneProperty().get(), "the run goes on");
+        assertTrue(robot.lookup("#class-address").queryAs(Label.class).getText().isEmpty(), "no class started");
     }
 }

@@ -1,7 +1,7 @@
 package org.econlab.ui.shell;
 
 import org.econlab.ui.LabWindowFixture;
-import org.econlab.ui.seeds.SeedsView;
+import org.econlab.ui.seeds.SeedsViewModel;
 import org.econlab.ui.votes.ElectionHistory;
 import org.econlab.ui.run.SeedEnsemble;
 import org.econlab.ui.editor.ScenarioDraft;
@@ -120,9 +120,18 @@ class LabClassroomTest {
         });
         waitUntil(() -> view.sections().seeds.rows().size() == 5);
         WaitForAsyncUtils.waitForFxEvents();
-        List<SeedsView.Row> rows = view.sections().seeds.rows();
-        assertEquals(List.of("42", "43", "44", "45", "mean ± 95%"), rows.stream().map(SeedsView.Row::seed).toList());
+        List<SeedsViewModel.Row> rows = view.sections().seeds.rows();
+        assertEquals(List.of("42", "43", "44", "45", "mean ± 95%"), rows.stream().map(SeedsViewModel.Row::seed).toList());
         assertTrue(rows.get(4).finalSwf().contains("±"), rows.get(4).finalSwf());
+        robot.interact(() -> view.selectTab(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup("#seed-table .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class)) { // a mean and its interval are never cut ("51,…")
+            if (cell.getText() != null && !cell.getText().isEmpty()) {
+                javafx.scene.text.Text drawn = (javafx.scene.text.Text) cell.lookup(".text");
+                assertEquals(cell.getText(), drawn.getText(), "cut in the seeds table");
+            }
+        }
         SeedEnsemble.Result r = view.charts().ensemble();
         assertEquals(4, r.seeds());
         SeedEnsemble.Band swf = r.bands().get(SeedEnsemble.SWF);

@@ -139,7 +139,7 @@ class LabElectionAndLlmTest {
         }
         waitUntil(() -> agents.getColumns().stream().anyMatch(c -> "agent-column-vote".equals(c.getId()))
                 && agents.getColumns().stream().anyMatch(c -> "agent-column-satisfaction".equals(c.getId())));
-        AgentsView.AgentRow row = (AgentsView.AgentRow) agents.getItems().get(0);
+        org.econlab.ui.agents.AgentRow row = (org.econlab.ui.agents.AgentRow) agents.getItems().get(0);
         assertEquals(2, row.extra().length); // satisfaction (persona workers), vote (democratic planner)
         double vote = row.extra()[1];
         assertTrue(vote >= 0 && vote < 100 && vote == Math.rint(vote), "a vote is an agent index: " + vote);

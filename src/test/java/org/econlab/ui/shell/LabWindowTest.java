@@ -100,7 +100,7 @@ class LabWindowTest {
         robot.clickOn("#agent-from-field").write("10").type(javafx.scene.input.KeyCode.ENTER);
         TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);
         waitUntil(() -> agents.getItems().size() == 90
-                && ((AgentsView.AgentRow) agents.getItems().get(0)).agent() == 10);
+                && ((org.econlab.ui.agents.AgentRow) agents.getItems().get(0)).agent() == 10);
         robot.clickOn("Overview");
 
         editRate(robot, 0, "5"); // a hand-made intervention on the paused run
