@@ -52,7 +52,7 @@ class LessonCommandTest {
         String md = Files.readString(out.resolve("lesson.md"));
         assertTrue(md.startsWith("# Taxes and hours"), md);
         assertTrue(md.contains("**Ask the class:**") && md.contains("✓ holds:"), md);
-        assertFalse(md.contains("{"), "every placeholder filled");
+        assertFalse(java.util.regex.Pattern.compile("\\{[A-Za-z]").matcher(md).find(), "every placeholder filled (JSON of a step's changes may print)");
         assertTrue(md.contains("![step1-median-hours.png](step1-median-hours.png)"), md);
         assertTrue(Files.size(out.resolve("step1-median-hours.png")) > 10_000);
         String worksheet = pdfText(out.resolve("worksheet.pdf"));
