@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import org.econlab.config.InvalidInputException;
+import org.econlab.config.JsonPath;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 
@@ -64,24 +65,8 @@ public final class ScenarioChanges {
             return base;
         }
         JsonObject json = ScenarioCodec.toJson(base);
-        changes.forEach((path, value) -> set(json, path, value));
+        changes.forEach((path, value) -> JsonPath.set(json, path, value));
         return ScenarioCodec.fromJson(json);
-    }
-
-    private static void set(JsonObject root, String path, JsonElement value) {
-        String[] parts = path.split("\\.");
-        JsonObject o = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonElement next = o.get(parts[i]);
-            if (next == null || !next.isJsonObject()) {
-                JsonObject created = new JsonObject();
-                o.add(parts[i], created);
-                o = created;
-            } else {
-                o = next.getAsJsonObject();
-            }
-        }
-        o.add(parts[parts.length - 1], value.deepCopy());
     }
 
     @Override

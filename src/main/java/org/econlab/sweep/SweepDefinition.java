@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 
 import org.econlab.config.InvalidInputException;
 import org.econlab.config.JsonFields;
+import org.econlab.config.JsonPath;
 import org.econlab.config.StrictJson;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
@@ -139,7 +140,7 @@ public final class SweepDefinition {
             for (int i = 0; i < params.size(); i++) {
                 JsonElement v = params.get(i).values().get(index[i]);
                 values.add(v);
-                set(scenarioJson, params.get(i).path(), v);
+                JsonPath.set(scenarioJson, params.get(i).path(), v);
             }
             if (steps != null) {
                 scenarioJson.addProperty("steps", steps);
@@ -197,23 +198,6 @@ public final class SweepDefinition {
         }
         p.rejectUnknown();
         return new Parameter(path, values);
-    }
-
-    /** Sets {@code value} at a dotted path, creating objects on the way. */
-    static void set(JsonObject root, String path, JsonElement value) {
-        String[] parts = path.split("\\.");
-        JsonObject o = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonElement next = o.get(parts[i]);
-            if (next == null || !next.isJsonObject()) {
-                JsonObject created = new JsonObject();
-                o.add(parts[i], created);
-                o = created;
-            } else {
-                o = next.getAsJsonObject();
-            }
-        }
-        o.add(parts[parts.length - 1], value.deepCopy());
     }
 
     static String describe(List<Parameter> params, List<JsonElement> values) {

@@ -191,9 +191,15 @@ class LabClassroomTest {
         String status = robot.lookup("#status-label").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.contains("Rates set by hand from step 31"), status);
         assertTrue(view.sections().monitors.value("rates").startsWith("35 "), view.sections().monitors.value("rates"));
+        robot.interact(() -> view.rateSliders().setAll(70));
+        robot.interact(model::step);
+        waitUntil(() -> model.stepsDoneProperty().get() == 32);
+        double[] flat = model.lastSnapshot().ratesPercent();
+        assertTrue(java.util.Arrays.stream(flat).allMatch(r -> r == 70), java.util.Arrays.toString(flat));
         robot.interact(model::stop);
         String events = Files.readString(model.lastRecord().resolve("events.jsonl"));
         assertTrue(events.contains("\"event\":\"intervention\"") && events.contains("slider"), events);
+        assertTrue(events.contains("all brackets set to 70%"), events);
     }
 
     @Test
