@@ -73,8 +73,17 @@ public final class RunCharts {
             lines.add(new Line(runs.size() == 1 ? "SWF" : runName(runs, i), runs.get(i).column("step"),
                     runs.get(i).column("swf"), i, i));
         }
-        return xy(SWF, "Social welfare", "Step (tax year = T steps)", "SWF: " + welfareLabel(runs), lines,
-                runs.size() > 1, null);
+        return shadeFinalTenth(xy(SWF, "Social welfare", "Step (tax year = T steps)", "SWF: " + welfareLabel(runs), lines,
+                runs.size() > 1, null), runs);
+    }
+
+    /** Shades the final tenth as the window does, when every run was set to the same number of steps. */
+    private static Figure shadeFinalTenth(Figure f, List<RunData> runs) {
+        int steps = runs.get(0).stepsPlanned();
+        if (runs.stream().allMatch(r -> r.stepsPlanned() == steps)) {
+            FinalTenth.mark(f.chart().getXYPlot(), steps, 1f);
+        }
+        return f;
     }
 
     /** The welfare function the runs report, e.g. "inverse_skill (sum of u / (40 x skill))", or "mixed". */
@@ -130,7 +139,7 @@ public final class RunCharts {
             }
             f.chart().getXYPlot().setFixedLegendItems(legend);
         }
-        return f;
+        return shadeFinalTenth(f, runs);
     }
 
     public static Figure labor(List<RunData> runs) {
@@ -139,7 +148,8 @@ public final class RunCharts {
             lines.add(new Line(runs.size() == 1 ? "Mean hours" : runName(runs, i), runs.get(i).column("step"),
                     runs.get(i).column("mean_labor"), i, i));
         }
-        return xy(LABOR, "Labour supply", "Step", "Mean labour (hours per week)", lines, runs.size() > 1, null);
+        return shadeFinalTenth(xy(LABOR, "Labour supply", "Step", "Mean labour (hours per week)", lines, runs.size() > 1,
+                null), runs);
     }
 
     public static Figure votes(List<RunData> runs) {

@@ -70,6 +70,7 @@ class ExportTest {
         String text = doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("Marginal tax rates"), text);
         assertTrue(text.contains("$90,000-$159,100"), text);
+        assertTrue(text.contains(FinalTenth.LABEL), "the final tenth is shaded and named, as on screen: " + text);
     }
 
     @Test

@@ -139,24 +139,4 @@ final class ChartParts {
         return line;
     }
 
-    /**
-     * Shades the last tenth of a run of {@code steps} steps on {@code chart} (domain marker index 1), where workers and
-     * planners stop exploring and play what they learned: the curves (and a seed band) flatten there by design.
-     */
-    static void markFinalTenth(JFreeChart chart, int steps, float scale) {
-        XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers(1);
-        if (steps < 20) {
-            return;
-        }
-        org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(0.9 * steps, steps,
-                new Color(0x88, 0x88, 0x88, 28));
-        m.setLabel("last tenth: no exploring");
-        m.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, Math.round(10 * scale)));
-        m.setLabelPaint(ON_ANY_BACKGROUND);
-        m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
-        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
-        plot.addDomainMarker(1, m, org.jfree.chart.ui.Layer.BACKGROUND, false);
-    }
 }

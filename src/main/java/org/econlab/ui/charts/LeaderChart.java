@@ -4,6 +4,7 @@ import org.econlab.report.ChartStyle;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.SeedEnsemble;
+import org.econlab.ui.widgets.PersonaWords;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
@@ -15,14 +16,20 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
-/** The elected leader over time as a strip: one row per worker ever elected, a bar for each tenure. FX thread. */
+/**
+ * The elected leader over time as a strip: one row per worker ever elected, named by its number and persona
+ * ("#78 Management, F 35-44"), and a bar for each tenure; a bar's tooltip gives the whole persona and the steps.
+ * FX thread.
+ */
 public final class LeaderChart extends LiveChart {
 
     private final XYIntervalSeriesCollection data;
     private final List<int[]> tenures = new ArrayList<>(); // {leader, first step, last step}
     private final List<Integer> leadersSeen = new ArrayList<>();
     private int leaderSteps;
+    private IntFunction<String> personaOf = i -> "";
 
     LeaderChart() {
         this(new XYIntervalSeriesCollection());
@@ -46,6 +53,23 @@ public final class LeaderChart extends LiveChart {
         c.getXYPlot().setRangeAxis(new SymbolAxis("Leader", new String[0]));
         c.setNotify(false);
         return c;
+    }
+
+    /**
+     * Names each leader's row by its persona: {@code personaOf} gives a worker's persona in a few words
+     * ("Management occupations, Female, 35-44", or "" when there is none) for the run being drawn. FX thread.
+     */
+    public void nameRowsBy(IntFunction<String> personaOf) {
+        this.personaOf = personaOf;
+        ((XYBarRenderer) chart.getXYPlot().getRenderer()).setDefaultToolTipGenerator((dataset, series, item) -> {
+            int[] t = tenures.get(item);
+            return PersonaWords.inFull(t[0], personaOf.apply(t[0])) + ": leader from step " + t[1] + " to " + t[2];
+        });
+    }
+
+    /** The row label of worker {@code leader}: its number and a short form of its persona. */
+    String rowName(int leader) {
+        return PersonaWords.named(leader, personaOf.apply(leader));
     }
 
     @Override
@@ -79,7 +103,7 @@ public final class LeaderChart extends LiveChart {
             tenures.add(new int[] {leader, k, k});
             if (!leadersSeen.contains(leader)) {
                 leadersSeen.add(leader);
-                String[] names = leadersSeen.stream().map(l -> "#" + l).toArray(String[]::new);
+                String[] names = leadersSeen.stream().map(this::rowName).toArray(String[]::new);
                 ChartParts.replaceRangeAxis(chart, new SymbolAxis(null, names));
             }
         }

@@ -59,7 +59,7 @@ public final class LiveCharts {
         update(all, () -> all.forEach(c -> {
             c.reset(scenario, ensemble);
             if (c.showsEnsemble()) { // where a seed band flattens at the end, say why
-                ChartParts.markFinalTenth(c.chart(), scenario.steps(), scale);
+                org.econlab.report.FinalTenth.mark(c.chart().getXYPlot(), scenario.steps(), scale);
             }
         }));
         all.forEach(LiveChart::resetView);

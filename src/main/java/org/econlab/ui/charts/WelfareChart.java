@@ -339,7 +339,12 @@ public final class WelfareChart extends LiveChart {
 
     private void redrawIdleMarks() {
         XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers(0); // the idle stretches only; the final tenth's mark (index 1) stays
+        var marks = plot.getDomainMarkers(0, Layer.BACKGROUND); // the idle stretches only; the final tenth's mark stays
+        for (Object m : marks == null ? List.of() : List.copyOf(marks)) {
+            if (!org.econlab.report.FinalTenth.isMark((org.jfree.chart.plot.Marker) m)) {
+                plot.removeDomainMarker(0, (org.jfree.chart.plot.Marker) m, Layer.BACKGROUND, false);
+            }
+        }
         openMark = null;
         for (int[] s : idleStretches) {
             plot.addDomainMarker(0, new IntervalMarker(s[0] - 0.5, s[1] + 0.5, MARK), Layer.BACKGROUND, false);

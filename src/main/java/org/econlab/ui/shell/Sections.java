@@ -62,6 +62,8 @@ final class Sections {
         };
         monitors = new MonitorsView(new MonitorsViewModel(personaOf));
         votesModel = new VotesViewModel(personaOf);
+        charts.leader.nameRowsBy(personaOf);
+        charts.votes.nameCandidatesBy(personaOf);
         votes = new VotesView(votesModel, panes.pane(charts.leader, "leader", "The elected leader over time: one row per worker"
                 + " ever elected, a bar for each tenure."),
                 panes.pane(charts.votes, "last_election", "Ballots per candidate in the last election; the leader first."));

@@ -44,14 +44,23 @@ public final class VotesView {
         table.getColumns().add(column("Step", r -> r.step(), 60, "The step of the election"));
         table.getColumns().add(column("Ran", r -> r.candidates(), 50, "Workers who stood as candidates"));
         table.getColumns().add(column("Ballots", r -> r.ballots(), 60, "Ballots counted"));
-        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 240,
-                "Candidates with ballots, most first: agent index and ballots"));
+        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 220,
+                "Candidates with ballots, most first: worker number and ballots"));
         TableColumn<VotesViewModel.Election, String> winner = new TableColumn<>();
         Label winnerHeader = new Label("Winner");
         winnerHeader.setTooltip(new Tooltip("The elected worker, its persona and its ballots"));
         winner.setGraphic(winnerHeader);
         winner.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().winner()));
-        winner.setPrefWidth(230);
+        winner.setCellFactory(c -> new javafx.scene.control.TableCell<>() { // the whole persona on hover
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                VotesViewModel.Election e = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(e == null ? null : new Tooltip(e.winnerInFull()));
+            }
+        });
+        winner.setPrefWidth(250);
         table.getColumns().add(winner);
         table.getColumns().add(column("Tie", r -> r.tie() ? "drawn by lot" : "", 90,
                 "Whether the winner was drawn at random (seeded) among candidates with as many ballots"));

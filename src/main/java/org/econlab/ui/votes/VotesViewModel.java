@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.LiveStep;
+import org.econlab.ui.widgets.PersonaWords;
 
 import java.util.List;
 import java.util.function.IntFunction;
@@ -30,9 +31,12 @@ public final class VotesViewModel {
      * One election as the table shows it.
      *
      * @param row    the election
-     * @param winner the winner: "#78 · Nurse, female, 40 (31 ballots)", the persona left out for workers without one
+     * @param winner       the winner briefly: "#78 Production, F 59 (31 ballots)", the persona left out for workers
+     *                     without one
+     * @param winnerInFull the winner's number and whole persona, for its tooltip: "#78 · Production occupations,
+     *                     Female, 59"
      */
-    public record Election(ElectionHistory.Row row, String winner) {
+    public record Election(ElectionHistory.Row row, String winner, String winnerInFull) {
     }
 
     private final ElectionHistory history = new ElectionHistory();
@@ -59,7 +63,7 @@ public final class VotesViewModel {
         for (LiveStep l : batch) {
             ElectionHistory.Row r = history.add(l.snapshot());
             if (r != null) {
-                newestFirst.add(0, new Election(r, winner(r)));
+                newestFirst.add(0, new Election(r, winner(r), PersonaWords.inFull(r.winner(), personaOf.apply(r.winner()))));
                 if (r.promised()) {
                     platformTitle.set(PLATFORM_TITLE);
                 }
@@ -68,9 +72,8 @@ public final class VotesViewModel {
     }
 
     private String winner(ElectionHistory.Row r) {
-        String persona = personaOf.apply(r.winner());
-        return "#" + r.winner() + (persona == null || persona.isEmpty() ? "" : " · " + persona) + " ("
-                + r.winnerVotes() + (r.winnerVotes() == 1 ? " ballot)" : " ballots)");
+        return PersonaWords.named(r.winner(), personaOf.apply(r.winner())) + " (" + r.winnerVotes()
+                + (r.winnerVotes() == 1 ? " ballot)" : " ballots)");
     }
 
     /** The elections, newest first (the table's items). */

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CoincidingBracketsTest {
 
-    private static LiveStep step(int k, double[] rates) {
+    /** Step {@code k} of a run at {@code rates} (other figures plain). */
+    static LiveStep step(int k, double[] rates) {
         return new LiveStep(new StepSnapshot(k, k / 25, rates, false, false, 1, 40, 1000, 1, 0, 0, 0, new int[7],
                 new int[StepSnapshot.HOURS_BINS], -1, 0, List.of(), new double[0], Map.of(), Map.of()), 0, 0);
     }

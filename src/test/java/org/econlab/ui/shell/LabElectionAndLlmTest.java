@@ -129,6 +129,16 @@ class LabElectionAndLlmTest {
         waitUntil(() -> view.charts().leader.leaderStepCount() > 0);
         assertTrue(view.charts().leader.leaderStepCount() >= 100, "leader points " + view.charts().leader.leaderStepCount());
         assertTrue(view.charts().votes.barCount() >= 2, "the last election: the leader and the other candidates");
+        // every leader's row says who it is (number and persona), not only "#78"
+        org.jfree.chart.axis.SymbolAxis rows = (org.jfree.chart.axis.SymbolAxis) view.charts().leader.chart().getXYPlot()
+                .getRangeAxis();
+        assertTrue(rows.getSymbols().length >= 1);
+        for (String row : rows.getSymbols()) {
+            assertTrue(row.matches("#\\d+ .+, [MF] \\d+"), "a leader's row names its persona: " + row);
+        }
+        org.jfree.chart.plot.CategoryPlot ballots = (org.jfree.chart.plot.CategoryPlot) view.charts().votes.chart().getPlot();
+        String leaderBar = ballots.getRenderer().getDefaultToolTipGenerator().generateToolTip(ballots.getDataset(), 0, 0);
+        assertTrue(leaderBar.matches("Leader #\\d+ · .+, (Male|Female), \\d+: \\d+ ballots"), leaderBar);
 
         robot.clickOn("Agents");
         TableView<?> agents = robot.lookup("#agent-table").queryAs(TableView.class);

@@ -35,7 +35,8 @@ class VotesViewModelTest {
         assertTrue(vm.votingProperty().get());
         vm.append(List.of(election(0, 78, Map.of()), election(25, 4, Map.of())));
         assertEquals(List.of(25, 0), vm.elections().stream().map(e -> e.row().step()).toList());
-        assertEquals("#78 · Nurse, female, 40 (3 ballots)", vm.elections().get(1).winner());
+        assertEquals("#78 Nurse, F 40 (3 ballots)", vm.elections().get(1).winner());
+        assertEquals("#78 · Nurse, female, 40", vm.elections().get(1).winnerInFull());
         assertEquals("#4 (3 ballots)", vm.elections().get(0).winner());
         assertEquals(List.of(0, 25), vm.chronological().stream().map(ElectionHistory.Row::step).toList());
     }
