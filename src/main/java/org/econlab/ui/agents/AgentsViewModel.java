@@ -171,7 +171,8 @@ public final class AgentsViewModel {
         sb.append(String.format(Locale.ROOT, ".\nWhy: at $%,.0f a year it faces a marginal rate of %.0f%% on its next"
                 + " dollar; %s", r.income(), r.marginal(), r.netRate() >= 0
                 ? String.format(Locale.ROOT, "after the rebate it pays %.1f%% of its income in tax", r.netRate())
-                : String.format(Locale.ROOT, "the rebate gives it %.1f%% of its income more than its tax", -r.netRate())));
+                : String.format(Locale.ROOT, "the rebate more than repays its tax: it gains $%,.0f a year net, %.1f%% of"
+                        + " its income", -r.netRate() / 100 * r.income(), -r.netRate())));
         if (!Double.isNaN(r.tolerance())) {
             sb.append(String.format(Locale.ROOT, ", against a tolerance of %.1f%%: %s", r.tolerance(),
                     r.netRate() <= r.tolerance() ? "satisfied (r = 1)" : "dissatisfied (r = 0.5)"));

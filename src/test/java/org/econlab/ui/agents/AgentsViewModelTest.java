@@ -34,7 +34,8 @@ class AgentsViewModelTest {
         assertEquals(2, lines.length, less);
         assertTrue(lines[1].startsWith("Why: at $20,842 a year it faces a marginal rate of 60%"), lines[1]);
         assertTrue(lines[1].contains("after the rebate it pays 12.3% of its income in tax"), lines[1]);
-        assertTrue(AgentsViewModel.explain(row(60, 54, -4), java.util.List.of()).contains("the rebate gives it 4.0% of its income more"));
+        assertTrue(AgentsViewModel.explain(row(60, 54, -4), java.util.List.of())
+                .contains("the rebate more than repays its tax: it gains $834 a year net, 4.0% of its income"));
         assertTrue(AgentsViewModel.explain(row(40, 40.2, 1), java.util.List.of()).contains("its best response (40 h)"));
     }
 
