@@ -48,12 +48,15 @@ public final class AgentsView {
     private final TextArea exchange = new TextArea();
     private final SplitPane root;
     private List<String> extraColumnNames = List.of();
+    /** Shown only when some worker has one (persona workers). */
+    private final TableColumn<AgentRow, String> persona = new TableColumn<>("Persona");
+    private final TableColumn<AgentRow, Number> tolerance;
 
     public AgentsView(AgentsViewModel model, ChartPane prePost, ChartPane history) {
         this.model = model;
         table.setId("agent-table");
         table.getColumns().add(number("Worker", r -> (double) r.agent(), "%.0f", "The worker's index"));
-        TableColumn<AgentRow, String> persona = new TableColumn<>("Persona");
+        persona.setId("agent-column-persona");
         persona.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().persona()));
         persona.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -79,8 +82,10 @@ public final class AgentsView {
         table.getColumns().add(postTax);
         table.getColumns().add(number("Net tax %", AgentRow::netRate, "%.1f",
                 "(tax − rebate) / income: what the worker pays net of the rebate, percent of its income"));
-        table.getColumns().add(number("Tolerance %", AgentRow::tolerance, "%.1f",
-                "Persona workers: the net tax rate beyond which the persona is dissatisfied (r = 0.5)"));
+        tolerance = number("Tolerance %", AgentRow::tolerance, "%.1f",
+                "Persona workers: the net tax rate beyond which the persona is dissatisfied (r = 0.5)");
+        tolerance.setId("agent-column-tolerance");
+        table.getColumns().add(tolerance);
         table.getColumns().add(number("Utility", AgentRow::utility, "%,.0f", "u = post-tax income − c · hours^δ"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -159,6 +164,8 @@ public final class AgentsView {
         extraColumns(page.extraNames());
         AgentRow selected = table.getSelectionModel().getSelectedItem();
         rows.setAll(list);
+        persona.setVisible(list.stream().anyMatch(r -> !r.persona().isEmpty()));
+        tolerance.setVisible(list.stream().anyMatch(r -> !Double.isNaN(r.tolerance())));
         table.sort();
         if (selected != null) {
             for (AgentRow r : rows) {

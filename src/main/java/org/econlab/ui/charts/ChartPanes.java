@@ -31,8 +31,9 @@ public final class ChartPanes {
     /** A pane for {@code chart}; {@code exportName} names its exported files, {@code details} is its caption. */
     public ChartPane pane(LiveChart chart, String exportName, String details) {
         ChartPane p = new ChartPane(chart.chart(), exportName, details, board::scale);
-        if (chart.followsSteps()) {
-            p.setEmptyHint(EMPTY_HINT, board.emptyProperty());
+        if (chart.followsSteps()) { // a chart that draws a seed band is not empty while it does
+            p.setEmptyHint(EMPTY_HINT, chart.band == null ? board.emptyProperty()
+                    : board.emptyProperty().and(board.ensembleShownProperty().not()));
         }
         panes.add(p);
         return p;

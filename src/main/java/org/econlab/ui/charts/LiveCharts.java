@@ -45,6 +45,7 @@ public final class LiveCharts {
     private SeedEnsemble.Result ensemble;
     private float scale = 1f;
     private final javafx.beans.property.ReadOnlyBooleanWrapper empty = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ensembleShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public LiveCharts(Scenario scenario) {
         reset(scenario);
@@ -55,6 +56,7 @@ public final class LiveCharts {
         // a multi-seed band stays while the scenario is the same (up to its seed): play a seed against it
         if (ensemble != null && !ensemble.scenario().withSeed(scenario.seed()).equals(scenario)) {
             ensemble = null;
+            ensembleShown.set(false);
         }
         update(all, () -> all.forEach(c -> {
             c.reset(scenario, ensemble);
@@ -98,9 +100,15 @@ public final class LiveCharts {
         update(List.of(welfare), () -> welfare.setLogScale(log));
     }
 
+    /** True while a multi-seed band is drawn (an empty chart with a band has data to show, not a hint). */
+    public javafx.beans.property.ReadOnlyBooleanProperty ensembleShownProperty() {
+        return ensembleShown.getReadOnlyProperty();
+    }
+
     /** Overlays the mean and 95% band of a multi-seed run on the time charts (null removes it). */
     public void ensemble(SeedEnsemble.Result result) {
         ensemble = result;
+        ensembleShown.set(result != null);
         List<LiveChart> banded = all.stream().filter(LiveChart::showsEnsemble).toList();
         update(banded, () -> banded.forEach(c -> c.ensemble(result)));
     }

@@ -149,6 +149,7 @@ class LabElectionAndLlmTest {
         }
         waitUntil(() -> agents.getColumns().stream().anyMatch(c -> "agent-column-vote".equals(c.getId()))
                 && agents.getColumns().stream().anyMatch(c -> "agent-column-satisfaction".equals(c.getId())));
+        assertTrue(agents.getColumns().stream().anyMatch(c -> "agent-column-persona".equals(c.getId()) && c.isVisible()));
         org.econlab.ui.agents.AgentRow row = (org.econlab.ui.agents.AgentRow) agents.getItems().get(0);
         assertEquals(2, row.extra().length); // satisfaction (persona workers), vote (democratic planner)
         double vote = row.extra()[1];

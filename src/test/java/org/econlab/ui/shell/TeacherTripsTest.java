@@ -74,6 +74,19 @@ class TeacherTripsTest {
         LabWindowFixture.waitUntil(20, () -> !rates.shown());
     }
 
+    @Test
+    void aSeedBandIsNotCoveredByTheHowToStartHint(FxRobot robot) throws Exception {
+        Scenario s = model.scenarioProperty().get();
+        org.econlab.ui.run.SeedEnsemble.Result two = org.econlab.ui.run.SeedEnsemble.run(s.withSteps(30), 2, s.seed(), 1,
+                done -> { }, () -> false);
+        robot.interact(() -> model.setScenario(s.withSteps(30)));
+        robot.interact(() -> view.charts().ensemble(two));
+        WaitForAsyncUtils.waitForFxEvents();
+        var panes = view.panes().all();
+        assertTrue(panes.get(0).emptyHintShown(), "the rate chart draws no band: it still says how to start");
+        assertFalse(panes.get(1).emptyHintShown(), "the welfare chart draws the band, uncovered");
+    }
+
     private interface ChartPaneCheck {
         boolean shown();
     }
@@ -89,6 +102,10 @@ class TeacherTripsTest {
         int agent = ((AgentRow) table.getSelectionModel().getSelectedItem()).agent();
         LabWindowFixture.waitUntil(20, () -> view.charts().workerHistory.pointCount() == 30);
         assertEquals(30, model.stepsDoneProperty().get(), "no step was needed for the history");
+        for (String empty : java.util.List.of("agent-column-persona", "agent-column-tolerance")) {
+            assertTrue(table.getColumns().stream().noneMatch(c -> empty.equals(c.getId()) && c.isVisible()),
+                    "workers without personas get no empty " + empty);
+        }
 
         Label explain = robot.lookup("#agent-explain").queryAs(Label.class);
         WaitForAsyncUtils.waitForFxEvents();
