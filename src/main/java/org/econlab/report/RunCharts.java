@@ -152,17 +152,9 @@ public final class RunCharts {
                 null), runs);
     }
 
+    /** Who led when: a row per elected worker, named by its persona, a bar per tenure ({@link LeaderStrip}). */
     public static Figure votes(List<RunData> runs) {
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            RunData r = runs.get(i);
-            if (hasElection(r)) {
-                String suffix = runs.size() == 1 ? "" : " (" + runName(runs, i) + ")";
-                lines.add(new Line("Leader (agent index)" + suffix, r.column("step"), r.column("leader"), 0, i));
-                lines.add(new Line("Votes for leader" + suffix, r.column("step"), r.column("votes_for_leader"), 1, i));
-            }
-        }
-        return xy(VOTES, "Elected leaders", "Step", "Agent index / ballots", lines, true, null);
+        return LeaderStrip.figure(VOTES, runs);
     }
 
     /** Workers per income bracket at the last recorded step. */

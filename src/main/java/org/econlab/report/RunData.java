@@ -244,6 +244,26 @@ public final class RunData {
         return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
     }
 
+    /**
+     * Worker {@code worker}'s persona in words ("Production occupations, Female, 59") as the manifest's "leaders" names
+     * it, or "" when the record names none (no persona, not a leader, or a record from before leaders were named).
+     */
+    public String leaderPersona(int worker) {
+        if (!manifest.has("leaders") || !manifest.get("leaders").isJsonArray()) {
+            return "";
+        }
+        for (JsonElement e : manifest.getAsJsonArray("leaders")) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            JsonObject who = e.getAsJsonObject();
+            if (who.has("worker") && who.get("worker").getAsInt() == worker && who.has("occupation")) {
+                return str(who, "occupation") + ", " + str(who, "sex") + ", " + str(who, "age");
+            }
+        }
+        return "";
+    }
+
     /** Steps the run was set to play (from its scenario), or -1 when the manifest does not say. */
     public int stepsPlanned() {
         try {

@@ -66,6 +66,9 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
     private long progressEveryNanos = PROGRESS_EVERY_NANOS;
     private Simulation simulation;
     private double[] metricTotals;
+    /** Every worker ever elected, in the order first elected, with its persona: the manifest's "leaders". */
+    private final JsonArray leaders = new JsonArray();
+    private final java.util.Set<Integer> leadersNamed = new java.util.HashSet<>();
 
     private RunRecordWriter(Path dir, Function<Scenario, Path> claim) {
         this.dir = dir;
@@ -155,6 +158,9 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             steps.write('\n');
             steps.flush();
             stepsDone = snapshot.step() + 1;
+            if (snapshot.leader() >= 0 && leadersNamed.add(snapshot.leader())) {
+                nameLeader(snapshot.leader());
+            }
             drainJournal();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + dir.resolve(STEPS), e);
@@ -169,6 +175,25 @@ public final class RunRecordWriter implements SimulationListener, AutoCloseable 
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot update " + dir.resolve(MANIFEST), e);
             }
+        }
+    }
+
+    /**
+     * Adds worker {@code leader} to the manifest's "leaders" ({@code worker}, and {@code occupation}, {@code sex},
+     * {@code age} for a persona worker), so figures drawn from the record name leaders as the window does.
+     */
+    private void nameLeader(int leader) {
+        JsonObject who = new JsonObject();
+        who.addProperty("worker", leader);
+        var p = leader < simulation.population().size() ? simulation.population().persona(leader) : null;
+        if (p != null) {
+            who.addProperty("occupation", p.occupation());
+            who.addProperty("sex", p.sex());
+            who.addProperty("age", p.age());
+        }
+        leaders.add(who);
+        if (!manifest.has("leaders")) {
+            manifest.add("leaders", leaders);
         }
     }
 

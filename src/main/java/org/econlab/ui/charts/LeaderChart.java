@@ -1,10 +1,10 @@
 package org.econlab.ui.charts;
 
 import org.econlab.report.ChartStyle;
+import org.econlab.report.PersonaWords;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.SeedEnsemble;
-import org.econlab.ui.widgets.PersonaWords;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;

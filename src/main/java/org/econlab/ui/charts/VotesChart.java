@@ -1,10 +1,10 @@
 package org.econlab.ui.charts;
 
+import org.econlab.report.PersonaWords;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.StepSnapshot;
 import org.econlab.ui.run.LiveStep;
 import org.econlab.ui.run.SeedEnsemble;
-import org.econlab.ui.widgets.PersonaWords;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.category.DefaultCategoryDataset;

@@ -44,7 +44,7 @@ public final class VotesView {
         table.getColumns().add(column("Step", r -> r.step(), 60, "The step of the election"));
         table.getColumns().add(column("Ran", r -> r.candidates(), 50, "Workers who stood as candidates"));
         table.getColumns().add(column("Ballots", r -> r.ballots(), 60, "Ballots counted"));
-        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 220,
+        table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 200,
                 "Candidates with ballots, most first: worker number and ballots"));
         TableColumn<VotesViewModel.Election, String> winner = new TableColumn<>();
         Label winnerHeader = new Label("Winner");
@@ -60,9 +60,9 @@ public final class VotesView {
                 setTooltip(e == null ? null : new Tooltip(e.winnerInFull()));
             }
         });
-        winner.setPrefWidth(250);
+        winner.setPrefWidth(275);
         table.getColumns().add(winner);
-        table.getColumns().add(column("Tie", r -> r.tie() ? "drawn by lot" : "", 90,
+        table.getColumns().add(column("Tie", r -> r.tie() ? "drawn by lot" : "", 85,
                 "Whether the winner was drawn at random (seeded) among candidates with as many ballots"));
         TableColumn<VotesViewModel.Election, String> platform = column("", ElectionHistory.Row::platform, 130,
                 "The winner's platform as promised, or, when candidates promise none, the change of each bracket's rate"

@@ -7,9 +7,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.econlab.report.PersonaWords;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.LiveStep;
-import org.econlab.ui.widgets.PersonaWords;
 
 import java.util.List;
 import java.util.function.IntFunction;

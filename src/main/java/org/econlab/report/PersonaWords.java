@@ -1,4 +1,4 @@
-package org.econlab.ui.widgets;
+package org.econlab.report;
 
 import java.util.Arrays;
 
