@@ -55,6 +55,20 @@ public final class FinalTenth {
         plot.addDomainMarker(0, m, Layer.BACKGROUND, false);
     }
 
+    /** The first step the chart shades as the final tenth, or -1 when it shades none (captions say what is shaded). */
+    static double shadedFrom(org.jfree.chart.JFreeChart chart) {
+        if (!(chart.getPlot() instanceof XYPlot plot)) {
+            return -1;
+        }
+        var marks = plot.getDomainMarkers(0, Layer.BACKGROUND);
+        for (Object m : marks == null ? java.util.List.of() : marks) {
+            if (m instanceof IntervalMarker i && isMark(i)) {
+                return i.getStartValue();
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code m} is the final tenth's shading (other marks of a plot are left alone). */
     public static boolean isMark(Marker m) {
         return LABEL.equals(m.getLabel());

@@ -36,7 +36,13 @@ public final class RunExport {
         StringBuilder b = new StringBuilder("# Figures\n\n");
         for (Figure f : figures) {
             String title = f.chart().getTitle() == null ? f.name() : f.chart().getTitle().getText();
-            b.append("- `").append(f.name()).append("`: ").append(title).append('\n');
+            b.append("- `").append(f.name()).append("`: ").append(title);
+            double shaded = FinalTenth.shadedFrom(f.chart());
+            if (shaded >= 0) {
+                b.append(String.format(java.util.Locale.ROOT, "; shaded from step %.0f: the last tenth of the run, where"
+                        + " learning agents stop exploring and play what they learned (lines go flat by design)", shaded));
+            }
+            b.append('\n');
         }
         b.append("\n# Runs\n\n");
         for (RunData r : runs) {

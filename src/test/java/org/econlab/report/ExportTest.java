@@ -109,6 +109,7 @@ class ExportTest {
         }
         String captions = Files.readString(out.resolve(RunExport.CAPTIONS));
         assertTrue(captions.contains("seed 42") && captions.contains("planner `saez`"), captions);
+        assertTrue(captions.contains("`swf`: Social welfare; shaded from step 27: the last tenth"), captions); // 30 steps
         try (var files = Files.list(out)) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")));
         }

@@ -100,14 +100,12 @@ class ClassTabTest {
 
         // the QR code on screen decodes to the address with the join code
         Canvas qr = robot.lookup("#class-qr").queryAs(Canvas.class);
-        AtomicReference<WritableImage> img = new AtomicReference<>();
-        robot.interact(() -> img.set(qr.snapshot(null, null)));
-        int w = (int) img.get().getWidth();
-        int h = (int) img.get().getHeight();
-        int[] argb = new int[w * h];
-        img.get().getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h,
-                argb)))).getText();
+        AtomicReference<String> decodedRef = new AtomicReference<>();
+        waitUntil(() -> { // the code is drawn once the server answers, just after the address shows
+            decodedRef.set(decode(robot, qr));
+            return decodedRef.get() != null;
+        });
+        String decoded = decodedRef.get();
         assertEquals(address.getText() + "#code=" + code, decoded);
 
         SimulatedStudent student = new SimulatedStudent(SimulatedStudent.client(), URI.create(address.getText()), "Ada")
@@ -188,5 +186,21 @@ class ClassTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, model.stepsDoneProperty().get(), "the run goes on");
         assertTrue(robot.lookup("#class-address").queryAs(Label.class).getText().isEmpty(), "no class started");
+    }
+
+    /** The text of the QR code drawn on {@code qr}, or null while none can be read. */
+    private static String decode(FxRobot robot, Canvas qr) {
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        robot.interact(() -> img.set(qr.snapshot(null, null)));
+        int w = (int) img.get().getWidth();
+        int h = (int) img.get().getHeight();
+        int[] argb = new int[w * h];
+        img.get().getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
+                    .getText();
+        } catch (com.google.zxing.ReaderException e) {
+            return null;
+        }
     }
 }
