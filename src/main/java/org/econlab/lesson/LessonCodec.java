@@ -206,6 +206,10 @@ public final class LessonCodec {
             if (!names.add(name)) {
                 throw new InvalidInputException(m.pathOf("name"), "\"" + name + "\" is used twice in this step");
             }
+            String label = m.string("label", name).strip();
+            if (label.isEmpty()) {
+                throw new InvalidInputException(m.pathOf("label"), "is empty (leave it out to use the name)");
+            }
             List<String> kinds = List.of(Measure.Kind.RUN.id(), Measure.Kind.FLAT_RATES.id(), Measure.Kind.WORKER.id());
             String kindId = m.choice("kind", Measure.Kind.RUN.id(), kinds);
             Measure.Kind kind = Measure.Kind.values()[kinds.indexOf(kindId)];
@@ -228,7 +232,7 @@ public final class LessonCodec {
                 percentile = m.number("percentile", 50, 0, 100);
             }
             m.rejectUnknown();
-            out.add(new Measure(name, kind, changes, from, to, by, percentile));
+            out.add(new Measure(name, label, kind, changes, from, to, by, percentile));
         }
         return out;
     }

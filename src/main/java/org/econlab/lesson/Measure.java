@@ -22,7 +22,9 @@ package org.econlab.lesson;
  *       100-hour cap), {@code income}, {@code tax}.</li>
  * </ul>
  *
- * @param name       a name, unique in the step (letters, digits, underscores)
+ * @param name       a name, unique in the step (letters, digits, underscores): what texts and claims refer to
+ * @param label      what legends, the side-by-side tab and progress lines call it ("Saez at the paper's elasticity
+ *                   3.0"); the name when the lesson gives none
  * @param kind       what is computed
  * @param changes    changes to the step's economy for this measurement
  * @param from       first flat rate, percent ({@code FLAT_RATES}, {@code WORKER})
@@ -30,7 +32,7 @@ package org.econlab.lesson;
  * @param by         rate step, percent
  * @param percentile skill percentile of the worker ({@code WORKER}), 0..100
  */
-public record Measure(String name, Kind kind, ScenarioChanges changes, double from, double to, double by,
+public record Measure(String name, String label, Kind kind, ScenarioChanges changes, double from, double to, double by,
                       double percentile) {
 
     /** What a measurement computes. */

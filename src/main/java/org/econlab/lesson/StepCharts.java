@@ -34,12 +34,13 @@ final class StepCharts {
                 byYear = n / year >= MIN_YEARS;
                 int bin = byYear ? year : 1;
                 double[] x = axis(n, bin);
-                swf.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().swfSeries(), bin)));
-                rate.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().rateSeries(), bin)));
-                hours.add(new LessonChart.Line(e.getKey(), x, means(e.getValue().hoursSeries(), bin)));
+                swf.add(new LessonChart.Line(m.label(), x, means(e.getValue().swfSeries(), bin)));
+                rate.add(new LessonChart.Line(m.label(), x, means(e.getValue().rateSeries(), bin)));
+                hours.add(new LessonChart.Line(m.label(), x, means(e.getValue().hoursSeries(), bin)));
             }
             String xLabel = byYear ? "tax year (mean of its steps)" : "step";
-            String pair = step.sideBySide().isEmpty() ? "" : ", " + String.join(" vs ", step.sideBySide())
+            String pair = step.sideBySide().isEmpty() ? "" : ", " + step.sideBySide().stream()
+                    .map(n -> step.measure(n).label()).collect(java.util.stream.Collectors.joining(" vs "))
                     + " side by side";
             if (sameWelfare) {
                 out.add(new LessonChart(prefix + "swf", "Social welfare (" + welfare + ")" + seedNote + pair, xLabel,

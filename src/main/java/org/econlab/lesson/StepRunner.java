@@ -34,11 +34,11 @@ public final class StepRunner {
 
     /** Hears of a step's progress, on the running thread. */
     public interface Observer {
-        /** A side-by-side pair of steps of the measurements {@code left} and {@code right} on {@code seed}. */
+        /** A side-by-side pair of steps of the measurements labelled {@code left} and {@code right} on {@code seed}. */
         default void paired(String left, String right, long seed, SideBySide.Pair pair) {
         }
 
-        /** A measurement on a seed is done; {@code done} of {@code total}. */
+        /** The measurement labelled {@code measure} is done on a seed; {@code done} of {@code total}. */
         default void progress(String measure, long seed, int done, int total) {
         }
     }
@@ -79,7 +79,7 @@ public final class StepRunner {
                         if (!step.sideBySide().isEmpty() && step.sideBySide().get(0).equals(m.name())) {
                             Measure partner = step.measure(step.sideBySide().get(1));
                             Scenario ps = partner.changes().applyTo(scenario).withSeed(seed);
-                            RunTally[] two = sideBySide(m.name(), ms, partner.name(), ps, seed, observer);
+                            RunTally[] two = sideBySide(m.label(), ms, partner.label(), ps, seed, observer);
                             two[0].record(q, m.name(), si);
                             two[1].record(q, partner.name(), si);
                             if (si == 0) {
@@ -104,7 +104,7 @@ public final class StepRunner {
                     default -> throw new IllegalStateException(m.kind().toString());
                 }
                 done++;
-                observer.progress(m.name(), seed, Math.min(done, total), total);
+                observer.progress(m.label(), seed, Math.min(done, total), total);
             }
         }
         for (Measure m : step.measures()) {

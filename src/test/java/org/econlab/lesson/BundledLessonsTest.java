@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,19 @@ class BundledLessonsTest {
         }
         assertTrue(all.stream().anyMatch(l -> l.steps().stream().anyMatch(s -> s.classSeats().isPresent())),
                 "a lesson for a live class");
+    }
+
+    @Test
+    void everyMeasurementIsCalledInWordsInLegendsAndTheSideBySideTab() {
+        for (Lesson l : LessonLibrary.bundled()) {
+            for (LessonStep s : l.steps()) {
+                for (Measure m : s.measures()) {
+                    String where = l.id() + " step " + s.number() + " " + m.name();
+                    assertNotEquals(m.name(), m.label(), where + ": a label, not the name texts refer to");
+                    assertTrue(m.label().contains(" "), where + ": words, not an identifier: " + m.label());
+                }
+            }
+        }
     }
 
     @Test

@@ -51,6 +51,10 @@ class LessonCodecTest {
         assertTrue(unknownMeasure.startsWith("lesson tiny, step 1 (First), explanation:"), unknownMeasure);
         assertTrue(unknownMeasure.contains("\"icrl\", which is no measurement of this step (run)"), unknownMeasure);
 
+        String emptyLabel = error(LessonTexts.oneStep(GOOD_STEP.replace("{\"name\": \"run\"}",
+                "{\"name\": \"run\", \"label\": \" \"}")));
+        assertTrue(emptyLabel.startsWith("lesson tiny, step 1 (First), measure[0].label: is empty"), emptyLabel);
+
         String badChange = error(LessonTexts.oneStep(GOOD_STEP.replace("{\"name\": \"run\"}",
                 "{\"name\": \"run\", \"changes\": {\"utility.swf\": \"happiness\"}}")));
         assertTrue(badChange.startsWith("lesson tiny, step 1 (First), measure[0].changes (scenario field utility.swf):"),

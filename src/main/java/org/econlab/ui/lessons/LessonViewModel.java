@@ -255,8 +255,8 @@ public final class LessonViewModel {
 
     private void playSideBySide(LessonStep step, Scenario scenario) {
         try {
-            host.sideBySide(step.sideBySide().get(0), sideScenario(step, scenario, 0), step.sideBySide().get(1),
-                    sideScenario(step, scenario, 1));
+            host.sideBySide(step.measure(step.sideBySide().get(0)).label(), sideScenario(step, scenario, 0),
+                    step.measure(step.sideBySide().get(1)).label(), sideScenario(step, scenario, 1));
         } catch (RuntimeException e) {
             progress.set("Side by side cannot play: " + ErrorPolicy.classify(e).line());
         }
@@ -276,7 +276,8 @@ public final class LessonViewModel {
                     return StepRunner.run(step, current, new StepRunner.Observer() {
                         @Override
                         public void progress(String measure, long seed, int done, int total) {
-                            updateMessage(String.format(Locale.ROOT, "%d of %d runs done", done, total));
+                            updateMessage(String.format(Locale.ROOT, "%d of %d runs done (last: %s, seed %d)", done, total,
+                                    measure, seed));
                         }
                     });
                 } catch (RuntimeException e) {

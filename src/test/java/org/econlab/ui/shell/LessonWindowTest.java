@@ -176,7 +176,8 @@ class LessonWindowTest {
                    "changes": {"steps": 40, "population.agents": 10},
                    "do": "Watch.", "question": "Which collects more?",
                    "explanation": "icrl ends at {icrl.meanRate|d1}%, no tax at {free.meanRate|d1}%.",
-                   "measure": [{"name": "icrl", "changes": {"planner": {"kind": "icrl"}}},
+                   "measure": [{"name": "icrl", "label": "A learning planner",
+                                "changes": {"planner": {"kind": "icrl"}}},
                                {"name": "free", "changes": {"planner": {"kind": "free_market"}}}],
                    "sideBySide": ["icrl", "free"],
                    "claims": [{"text": "icrl taxes more", "that": "icrl.meanRate > free.meanRate"}]},
@@ -188,8 +189,8 @@ class LessonWindowTest {
         robot.clickOn("#just-explore");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> view.lessons().model.begin(lesson)).get());
         var side = view.sections().sideBySide;
-        assertEquals("icrl", side.leftNameProperty().get());
-        assertEquals("free", side.rightNameProperty().get());
+        assertEquals("A learning planner", side.leftNameProperty().get(), "the measurement's label, in words");
+        assertEquals("free", side.rightNameProperty().get(), "the name, when the lesson gives no label");
         assertEquals(side.economies().left().scenario(), model.scenarioProperty().get(),
                 "the window holds the left economy");
         assertFalse(model.runningProperty().get(), "one runner plays: the pair's");
