@@ -46,8 +46,10 @@ public final class SideBySideView {
         this.scenario = scenario;
         left.getItems().setAll(SideBySideViewModel.POLICIES);
         right.getItems().setAll(SideBySideViewModel.POLICIES);
-        left.getSelectionModel().select(0);
-        right.getSelectionModel().select(2);
+        show(left, model.leftPolicyProperty().get());
+        show(right, model.rightPolicyProperty().get());
+        model.leftPolicyProperty().addListener((o, a, p) -> show(left, p));
+        model.rightPolicyProperty().addListener((o, a, p) -> show(right, p));
         left.setId("side-left-policy");
         right.setId("side-right-policy");
         Button start = new Button("Start");
@@ -85,6 +87,22 @@ public final class SideBySideView {
         grid.getColumnConstraints().setAll(half, half);
         root.setCenter(grid);
         model.startsProperty().addListener((o, a, b) -> resetCharts());
+    }
+
+    /**
+     * Shows {@code playing} in {@code picker}: one of the offered policies by its name, else (a lesson's economy) as an
+     * extra first item that replaces the previous lesson's.
+     */
+    private static void show(ComboBox<SideBySideViewModel.Policy> picker, SideBySideViewModel.Policy playing) {
+        for (SideBySideViewModel.Policy p : SideBySideViewModel.POLICIES) {
+            if (p.label().equals(playing.label())) {
+                picker.getSelectionModel().select(p);
+                return;
+            }
+        }
+        picker.getItems().removeIf(p -> !SideBySideViewModel.POLICIES.contains(p));
+        picker.getItems().add(0, playing);
+        picker.getSelectionModel().select(0);
     }
 
     /** Plays the current scenario under the chosen policies (the Start button, and the Run menu's item). */

@@ -29,11 +29,21 @@ import java.util.function.DoubleSupplier;
  */
 public final class SideBySideViewModel {
 
-    /** A policy the Run menu's side by side can put on one side: a name and its changes to the current scenario. */
-    public record Policy(String label, ScenarioChanges changes) {
+    /**
+     * A policy one side can play: a name and its changes to the current scenario, or (a lesson's) a whole economy
+     * played as it is.
+     *
+     * @param economy the economy itself, or null to apply {@code changes} to the current scenario
+     */
+    public record Policy(String label, ScenarioChanges changes, Scenario economy) {
         @Override
         public String toString() {
             return label;
+        }
+
+        /** The economy this side plays when the window's scenario is {@code base}. */
+        Scenario on(Scenario base) {
+            return economy != null ? economy : changes.applyTo(base);
         }
     }
 
@@ -52,7 +62,7 @@ public final class SideBySideViewModel {
                     + " \"electorate\": \"built_in\"}}"));
 
     private static Policy policy(String label, String changes) {
-        return new Policy(label, ScenarioChanges.of(JsonParser.parseString(changes).getAsJsonObject()));
+        return new Policy(label, ScenarioChanges.of(JsonParser.parseString(changes).getAsJsonObject()), null);
     }
 
     private final DoubleSupplier speed;
@@ -64,6 +74,10 @@ public final class SideBySideViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper starts = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper leftName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rightName = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Policy> leftPolicy =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(POLICIES.get(0));
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Policy> rightPolicy =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(POLICIES.get(2));
     private volatile SideBySide economies;
     private volatile String failure;
     private volatile int generation;
@@ -97,15 +111,32 @@ public final class SideBySideViewModel {
         return rightName.getReadOnlyProperty();
     }
 
+    /** The policy on the left: the one chosen, or a lesson's economy while a lesson plays it (the picker shows it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Policy> leftPolicyProperty() {
+        return leftPolicy.getReadOnlyProperty();
+    }
+
+    /** The policy on the right, as {@link #leftPolicyProperty()}. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Policy> rightPolicyProperty() {
+        return rightPolicy.getReadOnlyProperty();
+    }
+
     /**
      * Plays {@code base} under two policies side by side (the Run menu). Null when started, else the reason.
      */
     public String start(Scenario base, Policy left, Policy right) {
+        Scenario l;
+        Scenario r;
         try {
-            return start(left.label(), left.changes().applyTo(base), right.label(), right.changes().applyTo(base));
+            l = left.on(base);
+            r = right.on(base);
         } catch (RuntimeException e) {
             return fail(ErrorPolicy.classify(e).line());
         }
+        String problem = start(left.label(), l, right.label(), r);
+        leftPolicy.set(left);
+        rightPolicy.set(right);
+        return problem;
     }
 
     /**
@@ -134,6 +165,8 @@ public final class SideBySideViewModel {
         totalSteps = left.steps();
         leftName.set(leftLabel);
         rightName.set(rightLabel);
+        leftPolicy.set(new Policy(leftLabel, ScenarioChanges.of(null), left));
+        rightPolicy.set(new Policy(rightLabel, ScenarioChanges.of(null), right));
         running.set(true);
         starts.set(starts.get() + 1);
         status.set(leftLabel + " against " + rightLabel + ": starting");

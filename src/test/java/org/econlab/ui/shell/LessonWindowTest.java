@@ -191,6 +191,11 @@ class LessonWindowTest {
         var side = view.sections().sideBySide;
         assertEquals("A learning planner", side.leftNameProperty().get(), "the measurement's label, in words");
         assertEquals("free", side.rightNameProperty().get(), "the name, when the lesson gives no label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("A learning planner", robot.lookup("#side-left-policy").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue().toString(), "the tab's pickers show the pair the lesson plays");
+        assertEquals("free", robot.lookup("#side-right-policy").queryAs(javafx.scene.control.ComboBox.class).getValue()
+                .toString());
         assertEquals(side.economies().left().scenario(), model.scenarioProperty().get(),
                 "the window holds the left economy");
         assertFalse(model.runningProperty().get(), "one runner plays: the pair's");
