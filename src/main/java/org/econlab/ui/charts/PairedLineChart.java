@@ -23,19 +23,22 @@ public final class PairedLineChart {
     /**
      * @param figure       the value drawn for a step of either economy
      * @param minimumRange smallest span of the value axis
+     * @param legend       whether the chart names the two economies (the small charts beside the welfare chart use
+     *                     its colours and leave the legend to it: on a projector two long names do not fit them)
      */
-    public PairedLineChart(String title, String axis, ToDoubleFunction<StepSnapshot> figure, double minimumRange) {
+    public PairedLineChart(String title, String axis, ToDoubleFunction<StepSnapshot> figure, double minimumRange,
+                           boolean legend) {
         this.figure = figure;
         data.addSeries(left.series());
         data.addSeries(right.series());
-        chart = ChartParts.line(title, "Step", axis, data, true);
+        chart = ChartParts.line(title, "Step", axis, data, legend);
         ChartParts.minimumRange(chart, minimumRange);
         chart.setNotify(true);
     }
 
     /** Social welfare per step. */
     public static PairedLineChart welfare() {
-        return new PairedLineChart("Social welfare", "Welfare", StepSnapshot::swf, 1e-6);
+        return new PairedLineChart("Social welfare", "Welfare", StepSnapshot::swf, 1e-6, true);
     }
 
     /** Mean marginal rate over the brackets per step, in percent. */
@@ -47,12 +50,12 @@ public final class PairedLineChart {
                 sum += v;
             }
             return r.length == 0 ? 0 : sum / r.length;
-        }, 1);
+        }, 1, false);
     }
 
     /** Mean labour hours per week per step. */
     public static PairedLineChart hours() {
-        return new PairedLineChart("Labour supply", "Mean hours / week", StepSnapshot::meanHours, 1);
+        return new PairedLineChart("Labour supply", "Mean hours / week", StepSnapshot::meanHours, 1, false);
     }
 
     public JFreeChart chart() {

@@ -71,7 +71,8 @@ public final class SideBySideView {
 
         panes = charts.stream().map(c -> new ChartPane(c.chart(), "side_by_side_" + c.chart().getTitle().getText()
                 .toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), "Two economies on the same workers and seed:"
-                + " one line per policy, on shared axes.", lineScale)).toList();
+                + " one line per policy, on shared axes; the colours are named in the Social welfare chart's legend.",
+                lineScale)).toList();
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
