@@ -9,6 +9,7 @@ import org.econlab.economy.RebateTreatment;
 import org.econlab.economy.TaxSchedule;
 import org.econlab.population.Population;
 import org.econlab.simulation.MemoryEstimate;
+import org.econlab.simulation.RunOutcome;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.SideBySide;
 import org.econlab.simulation.Simulation;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs one lesson step headless: every measurement on every seed of the step (the runs of one seed share one
@@ -40,6 +42,14 @@ public final class StepRunner {
 
         /** The measurement labelled {@code measure} is done on a seed; {@code done} of {@code total}. */
         default void progress(String measure, long seed, int done, int total) {
+        }
+
+        /**
+         * Asked before every simulated step: true abandons the step's computation ({@link #run} then throws a
+         * {@link java.util.concurrent.CancellationException}), e.g. when the teacher moved on to another step.
+         */
+        default boolean cancelled() {
+            return false;
         }
     }
 
@@ -90,7 +100,7 @@ public final class StepRunner {
                         } else {
                             Population pop = populations.computeIfAbsent(ms.population(),
                                     spec -> Population.generate(ms.population(), seed));
-                            RunTally t = run(ms, pop);
+                            RunTally t = run(ms, pop, observer);
                             t.record(q, m.name(), si);
                             if (si == 0) {
                                 firstSeedRuns.put(m.name(), t);
@@ -118,11 +128,15 @@ public final class StepRunner {
         return new StepResult(step, scenario, q, explanation, claims, charts);
     }
 
-    private static RunTally run(Scenario s, Population pop) {
+    private static RunTally run(Scenario s, Population pop, Observer observer) {
         Simulation sim = new Simulation(s, pop, false);
         RunTally t = new RunTally(s.steps(), s.labour().maxHoursPerWeek());
         int seen = -1;
         while (!sim.isFinished()) {
+            if (observer.cancelled()) {
+                sim.end(RunOutcome.STOPPED, null);
+                throw new CancellationException("the step's computation was abandoned");
+            }
             StepSnapshot snap = sim.step();
             if (snap != null && snap.step() > seen) { // a stopped run returns its last complete step again
                 seen = snap.step();
@@ -142,7 +156,14 @@ public final class StepRunner {
             b.step(pair.right(), economies.right());
             observer.paired(leftName, rightName, seed, pair);
         });
-        both.runToEnd();
+        while (!both.isFinished()) {
+            if (observer.cancelled()) {
+                both.left().end(RunOutcome.STOPPED, null);
+                both.right().end(RunOutcome.STOPPED, null);
+                throw new CancellationException("the step's computation was abandoned");
+            }
+            both.step();
+        }
         return new RunTally[] {a, b};
     }
 

@@ -279,7 +279,14 @@ public final class LessonViewModel {
                             updateMessage(String.format(Locale.ROOT, "%d of %d runs done (last: %s, seed %d)", done, total,
                                     measure, seed));
                         }
+
+                        @Override
+                        public boolean cancelled() { // the teacher moved on: free the cores for the new step
+                            return gen != generation.get();
+                        }
                     });
+                } catch (java.util.concurrent.CancellationException e) {
+                    return null; // nobody waits for it
                 } catch (RuntimeException e) {
                     return ErrorPolicy.classify(e).line();
                 }
