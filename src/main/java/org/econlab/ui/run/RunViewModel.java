@@ -66,7 +66,8 @@ public final class RunViewModel {
     private SimulationRunner runner;            // guarded by lock
     private final List<Consumer<SimulationRunner>> queued = new ArrayList<>(); // guarded by lock
     private boolean building;                   // FX thread
-    private SnapshotInbox inbox;
+    /** The current run's inbox; it also tells a run's threads whether their run is still the current one. */
+    private volatile SnapshotInbox inbox;
     private AgentProbe probe = new AgentProbe();
     private volatile SimulationRunner.State latestState = SimulationRunner.State.READY;
     private volatile String buildFailure;
@@ -75,9 +76,7 @@ public final class RunViewModel {
     public static final double DEFAULT_SPEED = 20;
     private double speed = DEFAULT_SPEED;
     private Path lastRecord;
-    private long lastStatusNanos;
-    private int stepsAtLastStatus;
-    private double stepsPerSecond;
+    private final StepRate rate = new StepRate();
     private StepSnapshot lastSnapshot;
     private boolean failureShown;
     private String notice;
@@ -372,9 +371,8 @@ public final class RunViewModel {
         LlmOptions options = llmOptions;
         latestState = SimulationRunner.State.READY;
         stepsDone.set(0);
-        stepsAtLastStatus = 0;
         lastSnapshot = null;
-        lastStatusNanos = System.nanoTime();
+        rate.restart(System.nanoTime());
         status.set("Preparing " + String.format(Locale.ROOT, "%,d", s.population().agents()) + " workers…");
         usage.set("");
         double initialSpeed = speed;
@@ -393,11 +391,16 @@ public final class RunViewModel {
                 sim.addListener(record);
                 built = new SimulationRunner(sim);
                 built.stateListener(st -> {
-                    latestState = st;
+                    if (inbox == newInbox) { // a replaced run stopping late must not mark its successor stopped
+                        latestState = st;
+                    }
                     newProbe.runnerState(st == SimulationRunner.State.RUNNING);
                 });
                 built.setSpeed(initialSpeed);
             } catch (RuntimeException | OutOfMemoryError e) {
+                if (inbox != newInbox) {
+                    return; // replaced while it was being built
+                }
                 buildFailure = "could not build the run: " + ErrorPolicy.classify(e).line();
                 latestState = SimulationRunner.State.FINISHED;
                 synchronized (lock) {
@@ -451,12 +454,7 @@ public final class RunViewModel {
             lastSnapshot = batch.get(batch.size() - 1).snapshot();
             stepsDone.set(lastSnapshot.step() + 1);
         }
-        long now = System.nanoTime();
-        if (now - lastStatusNanos > 500_000_000L) {
-            stepsPerSecond = (stepsDone.get() - stepsAtLastStatus) / ((now - lastStatusNanos) / 1e9);
-            stepsAtLastStatus = stepsDone.get();
-            lastStatusNanos = now;
-        }
+        rate.saw(stepsDone.get(), System.nanoTime());
         updateStatus(batch.isEmpty() ? null : lastSnapshot);
     }
 
@@ -490,7 +488,7 @@ public final class RunViewModel {
         }
         boolean fresh = notice != null && System.nanoTime() - noticeSince < NOTICE_NANOS;
         status.set(StatusLines.status(latestState, stepsDone.get(), scenario.get(),
-                latestState == SimulationRunner.State.RUNNING ? stepsPerSecond : 0.0, fresh ? notice : null));
+                latestState == SimulationRunner.State.RUNNING ? rate.perSecond() : 0.0, fresh ? notice : null));
         if (last != null) {
             usage.set(StatusLines.llmUsage(last));
         }
