@@ -1,10 +1,13 @@
 package org.econlab.ui.charts;
 
+import org.econlab.report.ChartStyle;
+import org.econlab.report.SideBySideLineRenderer;
 import org.econlab.simulation.SideBySide;
 import org.econlab.simulation.StepSnapshot;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.BasicStroke;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -19,6 +22,8 @@ public final class PairedLineChart {
     private final DecimatingSeries right = ChartParts.series("right");
     private final ToDoubleFunction<StepSnapshot> figure;
     private final XYSeriesCollection data = new XYSeriesCollection();
+    /** Values of the two economies closer than this are drawn side by side (rates in percent, hours, welfare). */
+    static final double SAME = 0.05;
 
     /**
      * @param figure       the value drawn for a step of either economy
@@ -32,6 +37,14 @@ public final class PairedLineChart {
         data.addSeries(left.series());
         data.addSeries(right.series());
         chart = ChartParts.line(title, "Step", axis, data, legend);
+        // two policies often give the same value (the same fixed rates): draw them side by side, both visible
+        SideBySideLineRenderer both = new SideBySideLineRenderer(SAME);
+        both.setDefaultStroke(new BasicStroke(2f));
+        both.setAutoPopulateSeriesStroke(false);
+        for (int i = 0; i < 2; i++) {
+            both.setSeriesPaint(i, ChartStyle.color(i));
+        }
+        chart.getXYPlot().setRenderer(both);
         ChartParts.minimumRange(chart, minimumRange);
         chart.setNotify(true);
     }

@@ -50,13 +50,13 @@ class CoincidingBracketsTest {
         return chart;
     }
 
-    /** How many of the palette's first seven colours appear in the right half of the plot area of {@code chart}. */
-    private static List<Integer> missingColours(JFreeChart chart) {
+    /** Which of the palette's first {@code colours} colours are missing from the right half of {@code chart}'s plot. */
+    static List<Integer> missingColours(JFreeChart chart, int colours) {
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage img = chart.createBufferedImage(1024, 500, info);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         List<Integer> missing = new ArrayList<>();
-        for (int j = 0; j < 7; j++) {
+        for (int j = 0; j < colours; j++) {
             Color c = ChartStyle.color(j);
             boolean found = false;
             for (int x = (int) (area.getCenterX()); x < area.getMaxX() - 1 && !found; x++) {
@@ -76,8 +76,21 @@ class CoincidingBracketsTest {
     @Test
     void everyBracketAtTheSameRateKeepsItsColourOnScreenAndInTheExport() {
         RatesChart chart = coinciding();
-        assertEquals(List.of(), missingColours(chart.chart()), "bracket colours hidden on screen");
-        assertEquals(List.of(), missingColours(ChartExport.publicationCopy(chart.chart())), "hidden in the export");
+        assertEquals(List.of(), missingColours(chart.chart(), 7), "bracket colours hidden on screen");
+        assertEquals(List.of(), missingColours(ChartExport.publicationCopy(chart.chart()), 7), "hidden in the export");
+    }
+
+    @Test
+    void twoEconomiesAtTheSameRateSideBySideAreBothDrawn() {
+        PairedLineChart rates = PairedLineChart.meanRate();
+        rates.reset("The class", "Rational workers");
+        List<org.econlab.simulation.SideBySide.Pair> batch = new ArrayList<>();
+        double[] thirty = {30, 30, 30, 30, 30, 30, 30};
+        for (int k = 0; k < 100; k++) {
+            batch.add(new org.econlab.simulation.SideBySide.Pair(step(k, thirty).snapshot(), step(k, thirty).snapshot()));
+        }
+        rates.append(batch);
+        assertEquals(List.of(), missingColours(rates.chart(), 2), "one economy's line hidden under the other's");
     }
 
     @Test
