@@ -23,9 +23,14 @@ public final class LessonPanelView {
 
     private final BorderPane root = new BorderPane();
     private final VBox claims = new VBox(4);
+    private final VBox figures = new VBox(4);
 
-    /** @param chooser shows the lesson chooser again (the "Lessons" button) */
-    public LessonPanelView(LessonViewModel model, Runnable chooser) {
+    /**
+     * @param chooser    shows the lesson chooser again (the "Lessons" button)
+     * @param showFigure opens one of the answer's figures large (a button per figure under the claims)
+     */
+    public LessonPanelView(LessonViewModel model, Runnable chooser,
+                           java.util.function.Consumer<org.econlab.lesson.LessonChart> showFigure) {
         root.setId("lesson-panel");
         root.getStyleClass().add("lesson-panel");
         Label lessonTitle = new Label();
@@ -55,9 +60,12 @@ public final class LessonPanelView {
         busy.managedProperty().bind(busy.visibleProperty());
         claims.setId("lesson-claims");
         model.claims().addListener((javafx.collections.ListChangeListener<String>) c -> showClaims(model));
+        figures.setId("lesson-figures");
+        model.figures().addListener((javafx.collections.ListChangeListener<org.econlab.lesson.LessonChart>) c ->
+                showFigures(model, showFigure));
 
         VBox body = new VBox(8, lessonTitle, heading, heading("Ask the class"), question, action, classHint,
-                answerHeading, busy, explanation, claims);
+                answerHeading, busy, explanation, claims, figures);
         body.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -106,6 +114,26 @@ public final class LessonPanelView {
             l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(line.startsWith("✗") ? "claim-contradicted" : "claim-holds");
             claims.getChildren().add(l);
+        }
+    }
+
+    /** A button per figure of the answer, each opening it large (the panel is too narrow to draw it readably). */
+    private void showFigures(LessonViewModel model,
+                             java.util.function.Consumer<org.econlab.lesson.LessonChart> showFigure) {
+        figures.getChildren().clear();
+        if (!model.figures().isEmpty()) {
+            figures.getChildren().add(heading("Figures of the answer"));
+        }
+        for (org.econlab.lesson.LessonChart c : model.figures()) {
+            Button b = new Button(c.title());
+            b.setId("lesson-figure-" + c.name());
+            b.setMnemonicParsing(false); // titles hold ids such as inverse_skill
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setTooltip(new Tooltip("Opens the figure in its own window (right-click it there to export)"));
+            b.setOnAction(e -> showFigure.accept(c));
+            figures.getChildren().add(b);
         }
     }
 

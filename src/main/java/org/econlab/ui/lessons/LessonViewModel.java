@@ -58,6 +58,7 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> claims = FXCollections.observableArrayList();
+    private final ObservableList<org.econlab.lesson.LessonChart> figures = FXCollections.observableArrayList();
     /** The economy in force before each step shown so far (index i: before step i). */
     private final List<Scenario> before = new ArrayList<>();
     private final AtomicInteger generation = new AtomicInteger();
@@ -139,6 +140,11 @@ public final class LessonViewModel {
         return claims;
     }
 
+    /** The figures of the current step's answer (a Laffer curve, the runs' welfare…), once computed; else empty. */
+    public ObservableList<org.econlab.lesson.LessonChart> figures() {
+        return figures;
+    }
+
     /** The current step's computed result, or null while it is computed. */
     public StepResult result() {
         return result;
@@ -206,6 +212,7 @@ public final class LessonViewModel {
         progress.set("");
         classHint.set("");
         claims.clear();
+        figures.clear();
         computing.set(false);
         canBack.set(false);
         canNext.set(false);
@@ -266,6 +273,7 @@ public final class LessonViewModel {
         int gen = generation.incrementAndGet();
         result = null;
         claims.clear();
+        figures.clear();
         explanation.set(COMPUTING);
         progress.set("");
         computing.set(true);
@@ -307,6 +315,7 @@ public final class LessonViewModel {
                 result = r;
                 explanation.set(r.explanation());
                 claims.setAll(r.claims().stream().map(c -> (c.holds() ? "✓ " : "✗ ") + c.line()).toList());
+                figures.setAll(r.charts());
             } else {
                 explanation.set("This step's numbers could not be computed: " + value);
             }

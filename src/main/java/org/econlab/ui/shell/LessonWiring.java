@@ -51,7 +51,7 @@ final class LessonWiring {
         };
         model = new LessonViewModel(run, host, lessons);
         chooser = new LessonChooserView(model, shell::closeStartScreen, shell::closeStartScreen);
-        panel = new LessonPanelView(model, () -> shell.setStartScreen(chooser.root()));
+        panel = new LessonPanelView(model, () -> shell.setStartScreen(chooser.root()), shell::showLessonFigure);
         model.lessonProperty().addListener((o, a, l) -> shell.setSidePanel(l == null ? null : panel.root()));
         model.classPromptProperty().addListener((o, a, p) -> sections.classroom.setPrompt(p));
     }

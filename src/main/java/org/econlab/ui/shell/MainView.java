@@ -217,6 +217,11 @@ public final class MainView {
         RunNotices.announce(window(), theme.dark(), model, text);
     }
 
+    /** Opens a figure of the lesson step's answer in its own window, in the window's theme. */
+    void showLessonFigure(org.econlab.lesson.LessonChart figure) {
+        org.econlab.ui.lessons.AnswerFigureWindow.show(window(), figure, theme.dark(), theme.scale(), theme.stylesheets());
+    }
+
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }

@@ -89,6 +89,27 @@ class LessonWindowTest {
     }
 
     @Test
+    void theAnswersFiguresOpenLargeInTheirOwnWindow(FxRobot robot) throws Exception {
+        Lesson laffer = LessonLibrary.bundled("laffer-curve");
+        robot.clickOn("#just-explore");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.lessons().model.begin(laffer)).get());
+        waitUntil(() -> robot.lookup("#lesson-figures .button").queryAll().size() >= 1);
+        javafx.scene.control.Button revenue = robot.lookup("#lesson-figures .button").queryAllAs(
+                javafx.scene.control.Button.class).stream().filter(b -> b.getText().startsWith("Tax revenue against"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Laffer curve among the answer's figures"));
+        robot.interact(revenue::fire); // below the fold of the panel at 1024x768: the teacher scrolls, the test fires
+        waitUntil(() -> robot.lookup("#answer-figure").tryQuery().isPresent());
+        org.econlab.ui.charts.ChartPane pane = robot.lookup("#answer-figure").queryAs(org.econlab.ui.charts.ChartPane.class);
+        assertEquals(revenue.getText(), pane.chart().getTitle().getText());
+        assertTrue(pane.getScene().getWidth() <= 1024 && pane.getScene().getHeight() <= 700, "fits a projector's screen");
+        robot.interact(() -> pane.getScene().getWindow().hide());
+        robot.clickOn("#lesson-next");
+        waitUntil(() -> robot.lookup("#lesson-figures .button").queryAll().isEmpty()
+                || !robot.lookup("#lesson-figures .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .anyMatch(b -> b == revenue));
+    }
+
+    @Test
     void aLessonOpensItsPanelComputesItsStepAndGoesNextAndBack(FxRobot robot) throws Exception {
         Lesson lesson = LessonLibrary.bundled("taxes-and-hours");
         ListView<?> list = robot.lookup("#lesson-list").queryAs(ListView.class);
