@@ -36,28 +36,30 @@ public record WelfareFunction(Kind kind, double epsilon) {
 
     /** The welfare functions by scenario id. */
     public enum Kind {
-        INVERSE_INCOME("inverse_income", "paper: sum of u / max(z, 1)",
+        INVERSE_INCOME("Paper's welfare", "inverse_income", "paper: sum of u / max(z, 1)",
                 "The paper's welfare: each worker's utility divided by the income it earns, summed. A worker who stops"
                         + " working counts as much as a thousand working ones, so schedules that make people quit score high."),
-        INVERSE_SKILL("inverse_skill", "sum of u / (40 x skill)",
+        INVERSE_SKILL("Pro-poor weights", "inverse_skill", "sum of u / (40 x skill)",
                 "Each worker's utility weighted by 1 / (its income at 40 hours), summed: fixed pro-poor weights that a"
                         + " worker cannot change by working less."),
-        MAXIMIN("maximin", "utility of the worst-off worker",
+        MAXIMIN("Worst-off (maximin)", "maximin", "utility of the worst-off worker",
                 "The utility of the worst-off worker (Rawls): only the lowest utility counts."),
-        ATKINSON("atkinson", "Atkinson, inequality aversion epsilon",
+        ATKINSON("Atkinson", "atkinson", "Atkinson, inequality aversion epsilon",
                 "N times the equally-distributed-equivalent utility: what everybody would need to get for society to be"
                         + " as well off; epsilon 0 is the plain sum, larger epsilon weighs the worst-off more."),
-        UTILITARIAN("utilitarian", "sum of u",
+        UTILITARIAN("Utilitarian sum", "utilitarian", "sum of u",
                 "The sum of all utilities: a dollar counts the same whoever gets it, so redistribution earns nothing."),
-        INVERSE_INCOME_AVERAGE("inverse_income_average", "AI Economist: average of u weighted by 1 / max(z, 1)",
+        INVERSE_INCOME_AVERAGE("AI Economist average", "inverse_income_average", "AI Economist: average of u weighted by 1 / max(z, 1)",
                 "The AI Economist's inverse-income-weighted average of utilities; like the paper's sum, its weights"
                         + " depend on the incomes workers choose.");
 
+        private final String plainName;
         private final String id;
         private final String label;
         private final String meaning;
 
-        Kind(String id, String label, String meaning) {
+        Kind(String plainName, String id, String label, String meaning) {
+            this.plainName = plainName;
             this.id = id;
             this.label = label;
             this.meaning = meaning;
@@ -65,6 +67,11 @@ public record WelfareFunction(Kind kind, double epsilon) {
 
         public String id() {
             return id;
+        }
+
+        /** The name a class reads ("Pro-poor weights"); the {@link #id} is what scenario files use. */
+        public String plainName() {
+            return plainName;
         }
 
         /** A few words for menus and chart titles. */

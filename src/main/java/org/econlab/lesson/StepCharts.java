@@ -1,5 +1,6 @@
 package org.econlab.lesson;
 
+import org.econlab.economy.WelfareFunction;
 import org.econlab.simulation.Scenario;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class StepCharts {
             String welfare = null;
             for (Map.Entry<String, RunTally> e : runs.entrySet()) {
                 Measure m = step.measure(e.getKey());
-                String swfId = m.changes().applyTo(scenario).swf().id();
+                String swfId = welfareName(m.changes().applyTo(scenario));
                 sameWelfare &= welfare == null || welfare.equals(swfId);
                 welfare = swfId;
                 int year = m.changes().applyTo(scenario).taxYearSteps();
@@ -51,15 +52,17 @@ final class StepCharts {
             out.add(new LessonChart(prefix + "hours", "Mean hours" + seedNote + pair, xLabel, "hours per week",
                     hours));
         }
+        long sweeps = step.measures().stream().filter(m -> m.kind() == Measure.Kind.FLAT_RATES).count();
         for (Measure m : step.measures()) {
             if (m.kind() == Measure.Kind.FLAT_RATES) {
+                String which = sweeps > 1 ? " · " + m.label() : ""; // several sweeps in a step: say which
                 double[][] rev = curves.get(m.name() + "|revenue");
                 double[][] swf = curves.get(m.name() + "|swf");
-                out.add(new LessonChart(prefix + m.name() + "-revenue", "Tax revenue against a flat rate" + seedNote,
+                out.add(new LessonChart(prefix + m.name() + "-revenue", "Tax revenue against a flat rate" + which + seedNote,
                         "flat marginal rate (%)", "revenue (dollars per year)",
                         List.of(new LessonChart.Line("revenue", rev[0], rev[1]))));
                 out.add(new LessonChart(prefix + m.name() + "-welfare", "Social welfare ("
-                        + m.changes().applyTo(scenario).swf().id() + ") against a flat rate" + seedNote,
+                        + welfareName(m.changes().applyTo(scenario)) + ") against a flat rate" + which + seedNote,
                         "flat marginal rate (%)", "SWF", List.of(new LessonChart.Line("SWF", swf[0], swf[1]))));
             } else if (m.kind() == Measure.Kind.WORKER) {
                 double[][] h = curves.get(m.name() + "|hours");
@@ -120,5 +123,11 @@ final class StepCharts {
                     };
             return r + suffix + " percentile";
         }
+    }
+
+    /** The welfare function as a class reads it: "Pro-poor weights", or "atkinson(eps=2)" with its parameter. */
+    static String welfareName(Scenario s) {
+        WelfareFunction w = s.swf();
+        return w.kind() == WelfareFunction.Kind.ATKINSON ? w.displayName() : w.kind().plainName();
     }
 }

@@ -88,6 +88,14 @@ class BundledLessonsTest {
             }
             assertFalse(s.charts().isEmpty(), where + ": no figure");
             s.charts().forEach(c -> assertFalse(c.lines().isEmpty(), where + " " + c.name()));
+            s.charts().forEach(c -> assertFalse(c.title().replaceAll("\\([a-z_]+\\)", "").matches(".*[a-z]_[a-z].*"),
+                    where + ": an id not in words in " + c.title())); // "Pro-poor weights (inverse_skill)" is fine
+            s.charts().stream().filter(c -> c.name().endsWith("swf") || c.name().endsWith("-welfare")).forEach(c ->
+                    assertTrue(java.util.Arrays.stream(org.econlab.economy.WelfareFunction.Kind.values())
+                            .anyMatch(k -> c.title().contains(k.plainName())), where + ": welfare named in words in "
+                            + c.title()));
+            assertEquals(s.charts().size(), s.charts().stream().map(LessonChart::title).distinct().count(),
+                    where + ": two figures with one title");
         }
     }
 

@@ -30,13 +30,13 @@ final class WelfareChoice {
         swf.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(WelfareFunction.Kind k) {
-                return k == null ? "" : WelfareNames.readable(k);
+                return k == null ? "" : k.plainName();
             }
 
             @Override
             public WelfareFunction.Kind fromString(String s) {
                 for (WelfareFunction.Kind k : WelfareFunction.Kind.values()) {
-                    if (WelfareNames.readable(k).equals(s)) {
+                    if (k.plainName().equals(s)) {
                         return k;
                     }
                 }
@@ -85,14 +85,14 @@ final class WelfareChoice {
             @Override
             protected void updateItem(WelfareFunction.Kind k, boolean empty) {
                 super.updateItem(k, empty);
-                setText(empty || k == null ? "" : WelfareNames.readable(k));
+                setText(empty || k == null ? "" : k.plainName());
             }
         });
         swf.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(WelfareFunction.Kind k, boolean empty) {
                 super.updateItem(k, empty);
-                setText(empty || k == null ? "" : WelfareNames.readable(k));
+                setText(empty || k == null ? "" : k.plainName());
                 setTooltip(empty || k == null ? null : new Tooltip(WelfareNames.help(k)));
             }
         });
