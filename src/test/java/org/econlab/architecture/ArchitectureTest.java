@@ -107,23 +107,24 @@ class ArchitectureTest {
 
     /** The sections whose state and commands live in view models (issue 18, finished in issue 21). */
     static final java.util.List<String> SECTIONS_WITH_VIEW_MODELS = java.util.List.of("overview", "labour", "votes",
-            "agents", "seeds", "llm");
+            "agents", "seeds", "llm", "classroom", "lessons", "sidebyside");
     /** The program's core: a section's View reaches it only through its ViewModel or the shared run state. */
     static final String[] CORE = {"org.econlab.economy..", "org.econlab.population..", "org.econlab.agents..",
             "org.econlab.governance..", "org.econlab.simulation..", "org.econlab.llm..", "org.econlab.classroom..",
             "org.econlab.report..", "org.econlab.sweep..", "org.econlab.replication..", "org.econlab.config..",
-            "org.econlab.random..", "org.econlab.errors..", "org.econlab.cli.."};
+            "org.econlab.random..", "org.econlab.errors..", "org.econlab.cli..", "org.econlab.lesson..", "org.econlab.training.."};
 
     /**
      * A section's View builds and binds controls: it uses its own package (its ViewModel and the values it shows), the
      * chart components, the run's shared state and the widgets; of the core, only the immutable values its ViewModel
      * hands over (records and enums such as a {@code Scenario} or a usage row), never a core service or class that acts.
      */
-    private static ArchRule viewsGoThroughTheirViewModel(String name) {
-        return noClasses().that().resideInAPackage("org.econlab.ui." + name + "..").and().haveSimpleNameEndingWith("View")
-                .should().dependOnClassesThat(coreBehaviour())
-                .because("the " + name + " section's state and commands are its ViewModel's; the View only binds to it");
-    }
+    @ArchTest
+    static final ArchRule viewsGoThroughTheirViewModel = noClasses().that().resideInAnyPackage(
+                    SECTIONS_WITH_VIEW_MODELS.stream().map(n -> "org.econlab.ui." + n + "..").toArray(String[]::new))
+            .and().haveSimpleNameEndingWith("View")
+            .should().dependOnClassesThat(coreBehaviour())
+            .because("a section's state and commands are its ViewModel's; the View only binds to it");
 
     private static com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> coreBehaviour() {
         return com.tngtech.archunit.base.DescribedPredicate.describe("are core classes other than immutable values"
@@ -131,17 +132,4 @@ class ArchitectureTest {
                         p.replace("..", "")) || c.getPackageName().startsWith(p.replace("..", ".")))
                 && !c.isRecord() && !c.isEnum());
     }
-
-    @ArchTest
-    static final ArchRule overviewViewBindsOnly = viewsGoThroughTheirViewModel("overview");
-    @ArchTest
-    static final ArchRule labourViewBindsOnly = viewsGoThroughTheirViewModel("labour");
-    @ArchTest
-    static final ArchRule votesViewBindsOnly = viewsGoThroughTheirViewModel("votes");
-    @ArchTest
-    static final ArchRule agentsViewBindsOnly = viewsGoThroughTheirViewModel("agents");
-    @ArchTest
-    static final ArchRule seedsViewBindsOnly = viewsGoThroughTheirViewModel("seeds");
-    @ArchTest
-    static final ArchRule llmViewBindsOnly = viewsGoThroughTheirViewModel("llm");
 }

@@ -29,7 +29,6 @@ import javafx.util.Duration;
 
 import org.econlab.classroom.ClassServer;
 import org.econlab.classroom.ClassSession;
-import org.econlab.classroom.QrCode;
 
 import java.util.function.Function;
 
@@ -221,7 +220,7 @@ public final class ClassroomView {
         if (text == null || text.isEmpty()) {
             return;
         }
-        boolean[][] m = QrCode.modules(text, 2);
+        boolean[][] m = ClassroomViewModel.qrModules(text);
         double cell = Math.floor((double) QR_PIXELS / m.length);
         double off = (QR_PIXELS - cell * m.length) / 2;
         g.setFill(Color.BLACK);

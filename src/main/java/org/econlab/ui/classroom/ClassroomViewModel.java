@@ -90,6 +90,11 @@ public final class ClassroomViewModel {
         return qrText.getReadOnlyProperty();
     }
 
+    /** The QR code of {@code text} as dark (true) and light modules with a quiet zone of 2, row by row; none for "". */
+    public static boolean[][] qrModules(String text) {
+        return text == null || text.isEmpty() ? new boolean[0][] : org.econlab.classroom.QrCode.modules(text, 2);
+    }
+
     public ReadOnlyStringProperty joinCodeProperty() {
         return joinCode.getReadOnlyProperty();
     }
