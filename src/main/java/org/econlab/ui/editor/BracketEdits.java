@@ -63,6 +63,17 @@ public final class BracketEdits {
         return out;
     }
 
+    /**
+     * Switches the brackets object {@code b} of a draft being edited to preset {@code id}, keeping the start rates typed
+     * so far (the last one repeated, or cut, to the preset's number of brackets).
+     */
+    void usePreset(JsonObject b, String id) {
+        b.remove("cutoffs");
+        b.addProperty("preset", id);
+        int k = BracketPreset.byId(id).orElseThrow().brackets().count();
+        b.add("rates", array(resize(currentRates(), k)));
+    }
+
     /** Sets the starting rate of bracket {@code j} (percent) as typed. */
     public void setRate(int j, String text) {
         JsonElement[] rates = currentRates();

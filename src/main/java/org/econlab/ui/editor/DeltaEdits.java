@@ -140,8 +140,7 @@ public final class DeltaEdits {
         if (form() == Form.BY_AGE) {
             return CensusTable.AGE_BANDS;
         }
-        Scenario s = draft.scenarioProperty().get();
-        CensusTable t = s == null || s.population().census() == null ? CensusTable.bundled() : s.population().census();
+        CensusTable t = draft.census();
         Set<String> keys = new LinkedHashSet<>();
         t.rows().forEach(r -> keys.add(r.occupation()));
         return List.copyOf(keys);
@@ -192,10 +191,8 @@ public final class DeltaEdits {
                 return String.format(Locale.ROOT, "Every worker has δ = %s: labour elasticity 1/(δ − 1) = %.2f%s.",
                         Fields.number(d), elasticity(d), d == 3.5 ? " (the paper)" : "");
             }
-            Scenario s = draft.scenarioProperty().get();
-            CensusTable census = s == null || s.population().census() == null ? CensusTable.bundled()
-                    : s.population().census();
-            DeltaDistribution d = DeltaDistribution.parse(new JsonFields(e.getAsJsonObject().deepCopy(), PATH), census);
+            DeltaDistribution d = DeltaDistribution.parse(new JsonFields(e.getAsJsonObject().deepCopy(), PATH),
+                    draft.census());
             return meaning(d, tableKeys().size());
         } catch (RuntimeException ex) {
             return "";

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.econlab.config.InvalidInputException;
+import org.econlab.population.CensusTable;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.ScenarioCodec;
 
@@ -186,6 +187,32 @@ public final class ScenarioDraft {
         }
         redo.clear();
         apply(copy);
+    }
+
+    /** The persona table of the draft: its own (inline in the scenario), or the bundled CPS 2024 table. */
+    public CensusTable census() {
+        CensusTable t = scenario.get() == null ? null : scenario.get().population().census();
+        return t == null ? CensusTable.bundled() : t;
+    }
+
+    /** Stores an edited persona table in the draft (one undoable edit); the bundled table is stored as "absent". */
+    public void setCensus(CensusTable table) {
+        edit(o -> {
+            JsonObject pop = DraftJson.obj(o, "population");
+            if (table.equals(CensusTable.bundled())) {
+                pop.remove("census");
+                return;
+            }
+            JsonArray rows = new JsonArray();
+            for (CensusTable.Row r : table.rows()) {
+                JsonObject row = new JsonObject();
+                row.addProperty("occupation", r.occupation());
+                row.addProperty("sex", r.sex());
+                row.add("weights", DraftJson.array(r.weights()));
+                rows.add(row);
+            }
+            pop.add("census", rows);
+        });
     }
 
     /** Sets the value at a dotted path such as {@code population.agents} or {@code brackets.rates[2]}. */

@@ -28,11 +28,7 @@ import javafx.scene.layout.VBox;
 import org.econlab.economy.BracketPreset;
 import org.econlab.llm.LlmOptions;
 import org.econlab.economy.Gb2IncomePrior;
-import org.econlab.economy.SkillPrior;
-import org.econlab.economy.TaxBrackets;
-import org.econlab.economy.TaxSchedule;
 import org.econlab.economy.UniformSkillPrior;
-import org.econlab.population.CensusTable;
 import org.econlab.report.ChartStyle;
 import org.econlab.simulation.Scenario;
 import org.jfree.chart.ChartFactory;
@@ -198,10 +194,7 @@ public final class ScenarioEditorView {
                     b.remove("preset");
                     b.add("cutoffs", DraftJson.array(cutoffs));
                 } else {
-                    b.remove("cutoffs");
-                    b.addProperty("preset", v);
-                    TaxBrackets nb = BracketPreset.byId(v).orElseThrow().brackets();
-                    b.add("rates", DraftJson.array(DraftJson.resize(brackets.currentRates(), nb.count())));
+                    brackets.usePreset(b, v);
                 }
             });
         });
@@ -328,10 +321,9 @@ public final class ScenarioEditorView {
         personaNote.getStyleClass().add("persona-note");
         personaNote.setWrapText(true);
         Runnable censusShown = () -> {
-            CensusTable t = census();
             tableState.setText((draft.get("population.census") == null ? "CPS 2024 (bundled): " : "Edited: ")
-                    + CensusSummary.of(t));
-            showPersonaMix(t);
+                    + CensusSummary.of(draft.census()));
+            showPersonaMix();
             String kind = agentForms.kindAt("worker");
             boolean usesPersonas = PERSONA_KINDS.contains(kind);
             boolean wantsPersonas = personas.isSelected() || draft.get("population.census") != null;
@@ -359,47 +351,12 @@ public final class ScenarioEditorView {
     }
 
     /** Redraws the persona-mix preview: each age band's share, split by sex. */
-    private void showPersonaMix(CensusTable t) {
+    private void showPersonaMix() {
         personaChart.setNotify(false);
         personaMix.clear();
-        double total = t.totalWeight();
-        for (CensusTable.Row r : t.rows()) {
-            double[] w = r.weights();
-            for (int a = 0; a < w.length; a++) {
-                String band = CensusTable.AGE_BANDS.get(a);
-                Number old = personaMix.getRowIndex(r.sex()) >= 0 && personaMix.getColumnIndex(band) >= 0
-                        ? personaMix.getValue(r.sex(), band) : null;
-                personaMix.setValue((old == null ? 0 : old.doubleValue()) + 100 * w[a] / total, r.sex(), band);
-            }
-        }
+        EditorPreviews.personaMix(draft.census()).forEach((sex, bands) ->
+                bands.forEach((band, percent) -> personaMix.setValue(percent, sex, band)));
         personaChart.setNotify(true);
-    }
-
-    /** The persona table of the draft (inline, or the bundled CPS 2024). */
-    public CensusTable census() {
-        Scenario s = draft.scenarioProperty().get();
-        CensusTable t = s.population().census();
-        return t == null ? CensusTable.bundled() : t;
-    }
-
-    /** Stores an edited persona table in the draft; the bundled table is stored as "absent". */
-    public void setCensus(CensusTable table) {
-        draft.edit(o -> {
-            JsonObject pop = DraftJson.obj(o, "population");
-            if (table.equals(CensusTable.bundled())) {
-                pop.remove("census");
-                return;
-            }
-            JsonArray rows = new JsonArray();
-            for (CensusTable.Row r : table.rows()) {
-                JsonObject row = new JsonObject();
-                row.addProperty("occupation", r.occupation());
-                row.addProperty("sex", r.sex());
-                row.add("weights", DraftJson.array(r.weights()));
-                rows.add(row);
-            }
-            pop.add("census", rows);
-        });
     }
 
     // ---- previews ----
@@ -408,54 +365,32 @@ public final class ScenarioEditorView {
         if (s == null) {
             return;
         }
-        TaxSchedule schedule = s.startSchedule();
-        TaxBrackets b = schedule.brackets();
-        double[] c = b.cutoffsUsd();
-        double xmax = c.length > 2 ? Math.min(c[c.length - 2] * 1.6, b.topCutoffUsd()) : 300_000;
+        EditorPreviews.TaxCurves curves = EditorPreviews.taxCurves(s);
         taxChart.setNotify(false);
         marginal.clear();
         average.clear();
-        int n = 120;
-        for (int i = 0; i <= n; i++) {
-            double z = xmax * i / n;
-            marginal.add(z, schedule.marginalRatePercentAt(z), false);
-            average.add(z, schedule.averageRatePercentAt(z), false);
+        for (int i = 0; i < curves.income().length; i++) {
+            marginal.add(curves.income()[i], curves.marginal()[i], false);
+            average.add(curves.income()[i], curves.average()[i], false);
         }
         marginal.fireSeriesChanged();
         average.fireSeriesChanged();
         ((NumberAxis) taxChart.getXYPlot().getRangeAxis()).setRange(0, 100);
         taxChart.setNotify(true);
 
+        EditorPreviews.IncomePrior prior = EditorPreviews.incomePrior(s);
         priorChart.setNotify(false);
         incomeHistogram.clear();
-        SkillPrior prior = s.population().prior();
-        int samples = 400;
-        double[] incomes = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            incomes[i] = prior.skillAt((i + 0.5) / samples) * Gb2IncomePrior.REFERENCE_HOURS_PER_WEEK;
-        }
-        double hi = incomes[(int) (samples * 0.97)];
-        int bins = 30;
-        double width = hi / bins;
-        int[] counts = new int[bins];
-        for (double v : incomes) {
-            int k = (int) (v / width);
-            if (k >= 0 && k < bins) {
-                counts[k]++;
-            }
-        }
-        for (int k = 0; k < bins; k++) {
-            incomeHistogram.add(k * width + width / 2, 100.0 * counts[k] / samples, false);
+        for (int k = 0; k < prior.centre().length; k++) {
+            incomeHistogram.add(prior.centre()[k], prior.sharePercent()[k], false);
         }
         incomeHistogram.fireSeriesChanged();
         XYPlot plot = priorChart.getXYPlot();
         ((XYBarRenderer) plot.getRenderer()).setMargin(0.05);
         plot.clearDomainMarkers();
-        for (int j = 1; j < c.length - 1; j++) {
-            if (c[j] <= hi) {
-                plot.addDomainMarker(new ValueMarker(c[j], Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                        BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f)));
-            }
+        for (double cutoff : prior.cutoffs()) {
+            plot.addDomainMarker(new ValueMarker(cutoff, Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f)));
         }
         priorChart.setNotify(true);
     }

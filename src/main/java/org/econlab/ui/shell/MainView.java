@@ -110,7 +110,7 @@ public final class MainView {
     }
 
     private void editCensus() {
-        CensusEditor.show(window(), editor.census(), theme.stylesheets()).ifPresent(editor::setCensus);
+        CensusEditor.show(window(), draft.census(), theme.stylesheets()).ifPresent(draft::setCensus);
     }
 
     private void runSeeds() {
