@@ -107,7 +107,8 @@ class ArchitectureTest {
 
     /** The sections whose state and commands live in view models (issue 18, finished in issue 21). */
     static final java.util.List<String> SECTIONS_WITH_VIEW_MODELS = java.util.List.of("overview", "labour", "votes",
-            "agents", "seeds", "llm", "classroom", "lessons", "sidebyside", "editor");
+            "agents", "seeds", "llm", "classroom", "lessons", "sidebyside", "editor",
+            "publish");
     /** The program's core: a section's View reaches it only through its ViewModel or the shared run state. */
     static final String[] CORE = {"org.econlab.economy..", "org.econlab.population..", "org.econlab.agents..",
             "org.econlab.governance..", "org.econlab.simulation..", "org.econlab.llm..", "org.econlab.classroom..",

@@ -7,7 +7,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
-import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package org.econlab.ui.editor;
 
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 

@@ -18,10 +18,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import org.econlab.report.Figure;
-import org.econlab.report.RunCharts;
-import org.econlab.report.RunComparison;
-import org.econlab.report.RunData;
-import org.econlab.report.RunExport;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.io.File;
@@ -31,22 +27,21 @@ import java.util.List;
 
 /**
  * Two or more saved runs side by side: their figures overlaid (SWF, rates, labour, income, votes) and a
- * table of final SWF, Gini, mean hours and total tax, exportable as CSV, Markdown and figure files.
+ * table of final SWF, Gini, mean hours and total tax, exportable as CSV, Markdown and figure files. Builds and binds
+ * controls; what it shows is {@link ComparisonViewModel}'s. FX thread.
  */
 public final class ComparisonView {
 
     private final BorderPane root = new BorderPane();
-    private final RunComparison comparison;
-    private final List<RunData> runs;
+    private final ComparisonViewModel model;
 
-    public ComparisonView(List<RunData> runs) {
-        this.runs = List.copyOf(runs);
-        this.comparison = new RunComparison(runs);
+    public ComparisonView(ComparisonViewModel model) {
+        this.model = model;
 
         GridPane charts = new GridPane();
         charts.setHgap(6);
         charts.setVgap(6);
-        List<Figure> figures = RunCharts.all(runs);
+        List<Figure> figures = model.figures();
         for (int i = 0; i < figures.size(); i++) {
             ChartViewer viewer = new ChartViewer(figures.get(i).chart());
             viewer.setId("compare-chart-" + figures.get(i).name());
@@ -58,19 +53,19 @@ public final class ComparisonView {
 
         TableView<List<String>> table = new TableView<>();
         table.setId("comparison-table");
-        for (int c = 0; c < RunComparison.HEADER.size(); c++) {
+        for (int c = 0; c < model.header().size(); c++) {
             int col = c;
-            TableColumn<List<String>, String> column = new TableColumn<>(RunComparison.HEADER.get(c));
+            TableColumn<List<String>, String> column = new TableColumn<>(model.header().get(c));
             column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
             table.getColumns().add(column);
         }
-        table.getItems().setAll(comparison.rows());
+        table.getItems().setAll(model.rows());
         table.setPrefHeight(140);
 
         Button csv = new Button("Save table as CSV…");
-        csv.setOnAction(e -> saveText("comparison.csv", comparison.csv()));
+        csv.setOnAction(e -> saveText("comparison.csv", model.csv()));
         Button md = new Button("Save table as Markdown…");
-        md.setOnAction(e -> saveText("comparison.md", comparison.markdown()));
+        md.setOnAction(e -> saveText("comparison.md", model.markdown()));
         ExportOptionsPane options = new ExportOptionsPane();
         Button figuresButton = new Button("Export overlaid figures…");
         figuresButton.setOnAction(e -> {
@@ -85,24 +80,20 @@ public final class ComparisonView {
 
                     @Override
                     protected List<java.nio.file.Path> call() throws Exception {
-                        return RunExport.exportAll(ComparisonView.this.runs, dir.toPath(), options.formats(), options.size());
+                        return model.exportFigures(dir.toPath(), options.formats(), options.size());
                     }
                 }, files -> { });
             }
         });
         VBox bottom = new VBox(6, table, new HBox(8, csv, md, figuresButton), options.root());
         bottom.setPadding(new Insets(6));
-        root.setTop(new Label("  Comparing " + runs.size() + " runs"));
+        root.setTop(new Label("  Comparing " + model.runCount() + " runs"));
         root.setCenter(charts);
         root.setBottom(bottom);
     }
 
     public Parent root() {
         return root;
-    }
-
-    public RunComparison comparison() {
-        return comparison;
     }
 
     private void saveText(String suggested, String text) {

@@ -19,8 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
-import org.econlab.report.RunData;
-import org.econlab.report.RunExport;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -131,18 +129,17 @@ public final class RunHistoryView {
 
     /** Reads the records in the background and opens them as an overlay comparison tab. */
     public void openComparison(List<Path> dirs) {
-        BackgroundWork.submit(new Task<List<RunData>>() {
+        BackgroundWork.submit(new Task<ComparisonViewModel>() {
             {
                 updateTitle("Opening runs");
             }
 
             @Override
-            protected List<RunData> call() {
-                return dirs.stream().map(RunData::read).toList();
+            protected ComparisonViewModel call() {
+                return ComparisonViewModel.read(dirs);
             }
-        }, runs -> {
-            Tab tab = new Tab(runs.size() == 1 ? runs.get(0).scenarioName() : "Comparison of " + runs.size() + " runs",
-                    new ComparisonView(runs).root());
+        }, compared -> {
+            Tab tab = new Tab(compared.title(), new ComparisonView(compared).root());
             tabs.getTabs().add(tab);
             tabs.getSelectionModel().select(tab);
         });
@@ -159,8 +156,7 @@ public final class RunHistoryView {
 
             @Override
             protected List<Path> call() throws Exception {
-                List<RunData> runs = dirs.stream().map(RunData::read).toList();
-                return RunExport.exportAll(runs, out, formats, size);
+                return ComparisonViewModel.read(dirs).exportFigures(out, formats, size);
             }
         }, files -> status.setText("Wrote " + files.size() + " files to " + out));
     }

@@ -2,7 +2,7 @@ package org.econlab.ui.publish;
 
 import org.econlab.ui.widgets.BackgroundWork;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -18,40 +18,26 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.econlab.report.Figure;
-import org.econlab.report.SweepCharts;
-import org.econlab.sweep.SweepDefinition;
-import org.econlab.sweep.SweepRunner;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.io.File;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a sweep from the window with progress and cancel (resuming when the output folder already holds
  * finished runs), then plots SWF against the first swept parameter (mean +- sd over seeds) and lists the
- * per-point summary.
+ * per-point summary. Builds and binds controls; the state and commands are {@link SweepViewModel}'s. FX thread.
  */
 public final class SweepView {
 
+    private final SweepViewModel model = new SweepViewModel();
     private final BorderPane root = new BorderPane();
     private final TextField sweepFile = new TextField();
     private final TextField outDir = new TextField();
     private final Spinner<Integer> parallel = new Spinner<>(1, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Choose a sweep file and an output folder.");
     private final TableView<List<String>> summary = new TableView<>();
     private final BorderPane chartHolder = new BorderPane();
-    private Task<SweepRunner.Progress> running;
-    private SweepRunner runner;
 
     public SweepView() {
         sweepFile.setId("sweep-file");
@@ -82,20 +68,35 @@ public final class SweepView {
         });
         Button run = new Button("Run sweep");
         run.setId("sweep-run");
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> model.start(Path.of(sweepFile.getText().trim()), Path.of(outDir.getText().trim()),
+                parallel.getValue()));
         Button cancel = new Button("Cancel");
         cancel.setId("sweep-cancel");
-        cancel.setDisable(true);
-        run.setOnAction(e -> start(run, cancel));
-        cancel.setOnAction(e -> {
-            if (runner != null) {
-                runner.cancel();
-            }
-            status.setText("Cancelling after the runs in flight…");
-        });
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.progressProperty());
         progress.setId("sweep-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
         status.setId("sweep-status");
         summary.setId("sweep-summary");
+        summary.setItems(model.rows());
+        model.header().addListener((ListChangeListener<String>) c -> columns());
+        model.chartProperty().addListener((o, a, f) -> {
+            ChartViewer viewer = f == null ? null : new ChartViewer(f.chart());
+            if (viewer != null) {
+                viewer.setId("sweep-chart");
+            }
+            chartHolder.setCenter(viewer);
+        });
+        model.failureProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                BackgroundWork.showError(f.doing(), f.error());
+            }
+        });
         VBox top = new VBox(6, new HBox(6, new Label("Sweep"), sweepFile, browseSweep, newSweep),
                 new HBox(6, new Label("Output"), outDir, browseOut, new Label("Parallel runs"), parallel),
                 new HBox(6, run, cancel, progress), status);
@@ -105,6 +106,17 @@ public final class SweepView {
         root.setTop(top);
         root.setCenter(chartHolder);
         root.setBottom(summary);
+    }
+
+    /** One table column per summary column. */
+    private void columns() {
+        summary.getColumns().clear();
+        for (int c = 0; c < model.header().size(); c++) {
+            int col = c;
+            TableColumn<List<String>, String> column = new TableColumn<>(model.header().get(c));
+            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(col < r.getValue().size() ? r.getValue().get(col) : ""));
+            summary.getColumns().add(column);
+        }
     }
 
     public Parent root() {
@@ -119,102 +131,5 @@ public final class SweepView {
     public void setPaths(Path sweep, Path out) {
         sweepFile.setText(sweep.toString());
         outDir.setText(out.toString());
-    }
-
-    private void start(Button run, Button cancel) {
-        if (running != null && running.isRunning()) {
-            return;
-        }
-        SweepDefinition sweep;
-        try {
-            sweep = SweepDefinition.read(Path.of(sweepFile.getText().trim()));
-        } catch (RuntimeException ex) {
-            BackgroundWork.showError("Reading the sweep", ex);
-            return;
-        }
-        Path out = Path.of(outDir.getText().trim());
-        runner = new SweepRunner(sweep, out, parallel.getValue());
-        int total = sweep.runs().size();
-        running = new Task<>() {
-            {
-                updateTitle("The sweep");
-            }
-
-            @Override
-            protected SweepRunner.Progress call() throws Exception {
-                return runner.run(-1, done -> {
-                    updateProgress(done, total);
-                    updateMessage(done + " of " + total + " runs finished");
-                });
-            }
-        };
-        progress.progressProperty().bind(running.progressProperty());
-        status.textProperty().bind(running.messageProperty());
-        run.setDisable(true);
-        cancel.setDisable(false);
-        running.setOnFailed(e -> {
-            finish(run, cancel);
-            BackgroundWork.showError("The sweep", running.getException());
-        });
-        running.setOnSucceeded(e -> {
-            finish(run, cancel);
-            SweepRunner.Progress p = running.getValue();
-            showResults(sweep, out);
-            status.setText((p.remaining() == 0 ? "Done: " + p.total() + " runs (" + p.alreadyDone() + " resumed)"
-                    : "Stopped with " + p.remaining() + " runs left; run again to resume")
-                    + (p.superseded() == 0 ? "" : "; " + p.superseded() + " runs of a different sweep were moved to"
-                    + " superseded/ and recomputed"));
-        });
-        Thread t = new Thread(running, "sweep");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void finish(Button run, Button cancel) {
-        progress.progressProperty().unbind();
-        status.textProperty().unbind();
-        run.setDisable(false);
-        cancel.setDisable(true);
-    }
-
-    /** Shows sweep-summary.csv as a table and the SWF-vs-parameter figure. */
-    void showResults(SweepDefinition sweep, Path out) {
-        try {
-            List<String> header;
-            List<List<String>> rows = new ArrayList<>();
-            List<SweepCharts.Point> points = new ArrayList<>();
-            try (Reader in = Files.newBufferedReader(out.resolve(SweepRunner.SUMMARY), StandardCharsets.UTF_8);
-                 CSVParser csv = CSVParser.parse(in, SweepRunner.CSV_FORMAT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-                header = csv.getHeaderNames();
-                for (CSVRecord r : csv) {
-                    List<String> cells = r.toList();
-                    rows.add(cells);
-                    List<String> others = new ArrayList<>();
-                    for (int i = 1; i < sweep.parameters().size(); i++) {
-                        others.add(sweep.parameters().get(i).path() + "=" + cells.get(1 + i));
-                    }
-                    points.add(new SweepCharts.Point(cells.get(1), String.join(", ", others),
-                            Double.parseDouble(r.get(SweepRunner.CHART_OUTCOME + "_mean")),
-                            Double.parseDouble(r.get(SweepRunner.CHART_OUTCOME + "_sd"))));
-                }
-            }
-            summary.getColumns().clear();
-            for (int c = 0; c < header.size(); c++) {
-                int col = c;
-                TableColumn<List<String>, String> column = new TableColumn<>(header.get(c));
-                column.setCellValueFactory(r -> new ReadOnlyStringWrapper(col < r.getValue().size() ? r.getValue().get(col) : ""));
-                summary.getColumns().add(column);
-            }
-            summary.getItems().setAll(rows);
-            if (points.isEmpty()) {
-                return;
-            }
-            Figure f = SweepCharts.outcomeVsParameter(SweepRunner.CHART_OUTCOME, sweep.parameters().get(0).path(), points);
-            ChartViewer viewer = new ChartViewer(f.chart());
-            viewer.setId("sweep-chart");
-            chartHolder.setCenter(viewer);
-        } catch (Exception ex) {
-            BackgroundWork.showError("Showing the sweep results", ex);
-        }
     }
 }
