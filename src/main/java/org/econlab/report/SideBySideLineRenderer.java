@@ -147,12 +147,25 @@ public class SideBySideLineRenderer extends XYLineAndShapeRenderer {
         }
     }
 
-    /** The label of a group of coinciding lines (so it can be found and replaced). */
+    /**
+     * The label of a group of coinciding lines (so it can be found and replaced), on a translucent box of the plot's
+     * own background, read at each drawing (screen theme or exported white), so lines under it do not cross its text.
+     */
     static final class CoincidingLabel extends XYTextAnnotation {
         private static final long serialVersionUID = 1L;
 
         CoincidingLabel(String text, double x, double y) {
             super(text, x, y);
+            setNotify(false); // its box is set while drawing: that must not ask for another drawing
+        }
+
+        @Override
+        public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, org.jfree.chart.axis.ValueAxis domainAxis,
+                         org.jfree.chart.axis.ValueAxis rangeAxis, int rendererIndex,
+                         org.jfree.chart.plot.PlotRenderingInfo info) {
+            Color bg = plot.getBackgroundPaint() instanceof Color c ? c : Color.WHITE;
+            setBackgroundPaint(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 215));
+            super.draw(g2, plot, dataArea, domainAxis, rangeAxis, rendererIndex, info);
         }
     }
 }
