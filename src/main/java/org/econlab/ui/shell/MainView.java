@@ -196,6 +196,7 @@ public final class MainView {
         compactToolbar();
         sections.sideBySideView.applyTheme(theme.dark(), theme.scale());
         sections.overview.setPresentation(theme.presentation());
+        sections.votes.setPresentation(theme.presentation());
         sections.overview.reset(model.scenarioProperty().get());
     }
 

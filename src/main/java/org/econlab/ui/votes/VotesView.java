@@ -30,6 +30,8 @@ public final class VotesView {
     private final Label note = new Label("No election yet: the leader and the ballots appear when a scenario has voting"
             + " (Worker and planner → Leader elected by the workers).");
     private final SplitPane root;
+    /** Columns a projector can do without (presentation mode hides them so the rest read in large type). */
+    private final List<TableColumn<VotesViewModel.Election, ?>> detailColumns;
 
     public VotesView(VotesViewModel model, ChartPane leader, ChartPane lastElection) {
         this.model = model;
@@ -42,8 +44,11 @@ public final class VotesView {
         table.setPlaceholder(new Label("No elections yet"));
         table.getColumns().add(column("Tax year", r -> r.taxYear(), 70, "The tax year the election opened"));
         table.getColumns().add(column("Step", r -> r.step(), 60, "The step of the election"));
-        table.getColumns().add(column("Ran", r -> r.candidates(), 50, "Workers who stood as candidates"));
-        table.getColumns().add(column("Ballots", r -> r.ballots(), 60, "Ballots counted"));
+        TableColumn<VotesViewModel.Election, Integer> ran = column("Ran", r -> r.candidates(), 50,
+                "Workers who stood as candidates");
+        TableColumn<VotesViewModel.Election, Integer> ballots = column("Ballots", r -> r.ballots(), 60, "Ballots counted");
+        table.getColumns().add(ran);
+        table.getColumns().add(ballots);
         table.getColumns().add(column("Candidates (ballots)", ElectionHistory.Row::tally, 200,
                 "Candidates with ballots, most first: worker number and ballots"));
         TableColumn<VotesViewModel.Election, String> winner = new TableColumn<>();
@@ -62,8 +67,10 @@ public final class VotesView {
         });
         winner.setPrefWidth(275);
         table.getColumns().add(winner);
-        table.getColumns().add(column("Tie", r -> r.tie() ? "drawn by lot" : "", 85,
-                "Whether the winner was drawn at random (seeded) among candidates with as many ballots"));
+        TableColumn<VotesViewModel.Election, String> tie = column("Tie", r -> r.tie() ? "drawn by lot" : "", 85,
+                "Whether the winner was drawn at random (seeded) among candidates with as many ballots");
+        table.getColumns().add(tie);
+        detailColumns = List.of(ran, ballots, tie);
         TableColumn<VotesViewModel.Election, String> platform = column("", ElectionHistory.Row::platform, 130,
                 "The winner's platform as promised, or, when candidates promise none, the change of each bracket's rate"
                         + " its election made, percentage points");
@@ -97,6 +104,21 @@ public final class VotesView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * Presentation mode: hides the candidates, ballots and tie columns and spreads the others over the table's width, so
+     * they read in large type. FX thread.
+     */
+    public void setPresentation(boolean on) {
+        detailColumns.forEach(c -> c.setVisible(!on));
+        table.setColumnResizePolicy(on ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+                : TableView.UNCONSTRAINED_RESIZE_POLICY); // the room they leave goes to the others
+    }
+
+    /** Whether the table shows its detail columns (tests). */
+    public boolean showsDetailColumns() {
+        return detailColumns.stream().allMatch(TableColumn::isVisible);
     }
 
     /** Election rows in the order they were held (tests). */

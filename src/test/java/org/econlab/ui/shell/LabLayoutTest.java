@@ -160,6 +160,8 @@ class LabLayoutTest {
                         view.setPresentation(presentation);
                         view.setDark(dark);
                     });
+                    assertEquals(!presentation, view.sections().votes.showsDetailColumns(), where
+                            + ": the election table's detail columns make room in large type");
                     assertEquals(size[0], view.root().getScene().getWidth(), 1, where);
                     assertEquals(size[1], view.root().getScene().getHeight(), 1, where);
                     for (int t = 0; t < 4; t++) {
