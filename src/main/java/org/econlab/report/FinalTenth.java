@@ -11,9 +11,10 @@ import java.awt.Color;
 import java.awt.Font;
 
 /**
- * Shades the final tenth of a run's steps on a time chart, labelled "last tenth: agents stop exploring". Learning
- * planners and workers explore until then and play their best schedule and hours after it, so lines (and a multi-seed
- * band) go flat there by design, not by a fault. The same mark on screen and in exported figures. Pure; any thread
+ * Shades the final tenth of a run's steps on a time chart, labelled "last tenth: agents stop exploring". Built-in
+ * learning planners and workers explore until then and play their best schedule and hours after it, so lines (and a
+ * multi-seed band) go flat there by design, not by a fault; LLM agents are asked for their best there instead of being
+ * told to explore (paper-model §5, the word "best" after 0.9 x steps). The same mark on screen and in exported figures. Pure; any thread
  * that owns the chart.
  */
 public final class FinalTenth {

@@ -40,7 +40,8 @@ public final class RunExport {
             double shaded = FinalTenth.shadedFrom(f.chart());
             if (shaded >= 0) {
                 b.append(String.format(java.util.Locale.ROOT, "; shaded from step %.0f: the last tenth of the run, where"
-                        + " learning agents stop exploring and play what they learned (lines go flat by design)", shaded));
+                        + " built-in learning agents stop exploring and play what they learned (lines go flat by design;"
+                        + " LLM agents are asked for their best instead of to explore)", shaded));
             }
             b.append('\n');
         }
