@@ -1,5 +1,6 @@
 package org.econlab.ui.charts;
 
+import org.econlab.report.FinalTenth;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.AgentProbe;
 import org.econlab.ui.run.LiveStep;
@@ -61,7 +62,7 @@ public final class LiveCharts {
         update(all, () -> all.forEach(c -> {
             c.reset(scenario, ensemble);
             if (c.showsEnsemble()) { // where a seed band flattens at the end, say why
-                org.econlab.report.FinalTenth.mark(c.chart().getXYPlot(), scenario.steps(), scale);
+                FinalTenth.mark(c.chart().getXYPlot(), scenario.steps(), scale);
             }
         }));
         all.forEach(LiveChart::resetView);

@@ -3,6 +3,7 @@ package org.econlab.ui.charts;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.econlab.economy.WelfareFunction;
 import org.econlab.report.ChartStyle;
+import org.econlab.report.FinalTenth;
 import org.econlab.simulation.Scenario;
 import org.econlab.simulation.StepSnapshot;
 import org.econlab.ui.run.LiveStep;
@@ -13,6 +14,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
@@ -341,8 +343,8 @@ public final class WelfareChart extends LiveChart {
         XYPlot plot = chart.getXYPlot();
         var marks = plot.getDomainMarkers(0, Layer.BACKGROUND); // the idle stretches only; the final tenth's mark stays
         for (Object m : marks == null ? List.of() : List.copyOf(marks)) {
-            if (!org.econlab.report.FinalTenth.isMark((org.jfree.chart.plot.Marker) m)) {
-                plot.removeDomainMarker(0, (org.jfree.chart.plot.Marker) m, Layer.BACKGROUND, false);
+            if (!FinalTenth.isMark((Marker) m)) {
+                plot.removeDomainMarker(0, (Marker) m, Layer.BACKGROUND, false);
             }
         }
         openMark = null;

@@ -13,6 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.econlab.lesson.LessonChart;
+
+import java.util.function.Consumer;
 
 /**
  * The lesson panel beside the charts: the lesson's title, the current step (n of m), what to press or watch, the
@@ -30,7 +33,7 @@ public final class LessonPanelView {
      * @param showFigure opens one of the answer's figures large (a button per figure under the claims)
      */
     public LessonPanelView(LessonViewModel model, Runnable chooser,
-                           java.util.function.Consumer<org.econlab.lesson.LessonChart> showFigure) {
+                           Consumer<LessonChart> showFigure) {
         root.setId("lesson-panel");
         root.getStyleClass().add("lesson-panel");
         Label lessonTitle = new Label();
@@ -61,7 +64,7 @@ public final class LessonPanelView {
         claims.setId("lesson-claims");
         model.claims().addListener((javafx.collections.ListChangeListener<String>) c -> showClaims(model));
         figures.setId("lesson-figures");
-        model.figures().addListener((javafx.collections.ListChangeListener<org.econlab.lesson.LessonChart>) c ->
+        model.figures().addListener((javafx.collections.ListChangeListener<LessonChart>) c ->
                 showFigures(model, showFigure));
 
         VBox body = new VBox(8, lessonTitle, heading, heading("Ask the class"), question, action, classHint,
@@ -119,12 +122,12 @@ public final class LessonPanelView {
 
     /** A button per figure of the answer, each opening it large (the panel is too narrow to draw it readably). */
     private void showFigures(LessonViewModel model,
-                             java.util.function.Consumer<org.econlab.lesson.LessonChart> showFigure) {
+                             Consumer<LessonChart> showFigure) {
         figures.getChildren().clear();
         if (!model.figures().isEmpty()) {
             figures.getChildren().add(heading("Figures of the answer"));
         }
-        for (org.econlab.lesson.LessonChart c : model.figures()) {
+        for (LessonChart c : model.figures()) {
             Button b = new Button(c.title());
             b.setId("lesson-figure-" + c.name());
             b.setMnemonicParsing(false); // titles hold ids such as inverse_skill

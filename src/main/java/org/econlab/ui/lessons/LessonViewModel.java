@@ -14,6 +14,7 @@ import javafx.concurrent.Task;
 
 import org.econlab.errors.ErrorPolicy;
 import org.econlab.lesson.Lesson;
+import org.econlab.lesson.LessonChart;
 import org.econlab.lesson.LessonStep;
 import org.econlab.lesson.Measure;
 import org.econlab.lesson.StepResult;
@@ -58,7 +59,7 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> claims = FXCollections.observableArrayList();
-    private final ObservableList<org.econlab.lesson.LessonChart> figures = FXCollections.observableArrayList();
+    private final ObservableList<LessonChart> figures = FXCollections.observableArrayList();
     /** The economy in force before each step shown so far (index i: before step i). */
     private final List<Scenario> before = new ArrayList<>();
     private final AtomicInteger generation = new AtomicInteger();
@@ -141,7 +142,7 @@ public final class LessonViewModel {
     }
 
     /** The figures of the current step's answer (a Laffer curve, the runs' welfare…), once computed; else empty. */
-    public ObservableList<org.econlab.lesson.LessonChart> figures() {
+    public ObservableList<LessonChart> figures() {
         return figures;
     }
 
