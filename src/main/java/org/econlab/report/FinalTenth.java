@@ -1,5 +1,6 @@
 package org.econlab.report;
 
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
@@ -9,13 +10,14 @@ import org.jfree.chart.ui.TextAnchor;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 
 /**
  * Shades the final tenth of a run's steps on a time chart, labelled "last tenth: agents stop exploring". Built-in
  * learning planners and workers explore until then and play their best schedule and hours after it, so lines (and a
  * multi-seed band) go flat there by design, not by a fault; LLM agents are asked for their best there instead of being
- * told to explore (paper-model §5, the word "best" after 0.9 x steps). The same mark on screen and in exported figures. Pure; any thread
- * that owns the chart.
+ * told to explore (paper-model §3.4 and §5.3: the word "best" after 0.9 x steps). The same mark on screen and in
+ * exported figures. Pure; any thread that owns the chart.
  */
 public final class FinalTenth {
 
@@ -38,7 +40,7 @@ public final class FinalTenth {
      */
     public static void mark(XYPlot plot, int steps, float scale) {
         var marks = plot.getDomainMarkers(0, Layer.BACKGROUND);
-        for (Object m : marks == null ? java.util.List.of() : java.util.List.copyOf(marks)) {
+        for (Object m : marks == null ? List.of() : List.copyOf(marks)) {
             if (isMark((Marker) m)) {
                 plot.removeDomainMarker(0, (Marker) m, Layer.BACKGROUND, false);
             }
@@ -57,12 +59,12 @@ public final class FinalTenth {
     }
 
     /** The first step the chart shades as the final tenth, or -1 when it shades none (captions say what is shaded). */
-    static double shadedFrom(org.jfree.chart.JFreeChart chart) {
+    static double shadedFrom(JFreeChart chart) {
         if (!(chart.getPlot() instanceof XYPlot plot)) {
             return -1;
         }
         var marks = plot.getDomainMarkers(0, Layer.BACKGROUND);
-        for (Object m : marks == null ? java.util.List.of() : marks) {
+        for (Object m : marks == null ? List.of() : marks) {
             if (m instanceof IntervalMarker i && isMark(i)) {
                 return i.getStartValue();
             }
