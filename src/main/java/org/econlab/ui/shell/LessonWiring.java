@@ -54,5 +54,10 @@ final class LessonWiring {
         panel = new LessonPanelView(model, () -> shell.setStartScreen(chooser.root()), shell::showLessonFigure);
         model.lessonProperty().addListener((o, a, l) -> shell.setSidePanel(l == null ? null : panel.root()));
         model.classPromptProperty().addListener((o, a, p) -> sections.classroom.setPrompt(p));
+        model.figures().addListener((javafx.collections.ListChangeListener<org.econlab.lesson.LessonChart>) c -> {
+            if (model.figures().isEmpty()) { // the lesson moved on or ended
+                shell.closeLessonFigures();
+            }
+        });
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.econlab.lesson.LessonChart;
 
 import org.econlab.ui.charts.ChartLook;
 import org.econlab.ui.charts.ChartPanes;
@@ -18,6 +19,7 @@ import org.econlab.ui.editor.CensusEditor;
 import org.econlab.ui.editor.RateSliders;
 import org.econlab.ui.editor.ScenarioDraft;
 import org.econlab.ui.editor.ScenarioEditorView;
+import org.econlab.ui.lessons.AnswerFigureWindow;
 import org.econlab.ui.run.RunViewModel;
 import org.jfree.chart.JFreeChart;
 
@@ -54,6 +56,8 @@ public final class MainView {
     private final RateSliders rateSliders;
     private final ShellToolbar toolbar;
     private final LessonWiring lessons;
+    /** The answer-figure windows open for the lesson's current step. */
+    private final java.util.List<javafx.stage.Stage> lessonFigures = new java.util.ArrayList<>();
 
     public MainView(ScenarioDraft draft, RunViewModel model, RecentFiles recent) {
         this.draft = draft;
@@ -219,8 +223,14 @@ public final class MainView {
     }
 
     /** Opens a figure of the lesson step's answer in its own window, in the window's theme. */
-    void showLessonFigure(org.econlab.lesson.LessonChart figure) {
-        org.econlab.ui.lessons.AnswerFigureWindow.show(window(), figure, theme.dark(), theme.scale(), theme.stylesheets());
+    void showLessonFigure(LessonChart figure) {
+        lessonFigures.add(AnswerFigureWindow.show(window(), figure, theme.dark(), theme.scale(), theme.stylesheets()));
+    }
+
+    /** Closes the figure windows of a step the lesson has left (they would show another step's answer). */
+    void closeLessonFigures() {
+        lessonFigures.forEach(javafx.stage.Stage::close);
+        lessonFigures.clear();
     }
 
     private Window window() {

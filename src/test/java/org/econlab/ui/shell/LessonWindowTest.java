@@ -102,8 +102,9 @@ class LessonWindowTest {
         org.econlab.ui.charts.ChartPane pane = robot.lookup("#answer-figure").queryAs(org.econlab.ui.charts.ChartPane.class);
         assertEquals(revenue.getText(), pane.chart().getTitle().getText());
         assertTrue(pane.getScene().getWidth() <= 1024 && pane.getScene().getHeight() <= 700, "fits a projector's screen");
-        robot.interact(() -> pane.getScene().getWindow().hide());
+        javafx.stage.Window figureWindow = pane.getScene().getWindow();
         robot.clickOn("#lesson-next");
+        waitUntil(() -> !figureWindow.isShowing()); // it showed the step the lesson has left
         waitUntil(() -> robot.lookup("#lesson-figures .button").queryAll().isEmpty()
                 || !robot.lookup("#lesson-figures .button").queryAllAs(javafx.scene.control.Button.class).stream()
                 .anyMatch(b -> b == revenue));
