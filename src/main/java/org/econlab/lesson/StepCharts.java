@@ -52,19 +52,9 @@ final class StepCharts {
             out.add(new LessonChart(prefix + "hours", "Mean hours" + seedNote + pair, xLabel, "hours per week",
                     hours));
         }
-        long sweeps = step.measures().stream().filter(m -> m.kind() == Measure.Kind.FLAT_RATES).count();
+        out.addAll(sweepCharts(step, scenario, curves, prefix, seedNote));
         for (Measure m : step.measures()) {
-            if (m.kind() == Measure.Kind.FLAT_RATES) {
-                String which = sweeps > 1 ? " · " + m.label() : ""; // several sweeps in a step: say which
-                double[][] rev = curves.get(m.name() + "|revenue");
-                double[][] swf = curves.get(m.name() + "|swf");
-                out.add(new LessonChart(prefix + m.name() + "-revenue", "Tax revenue against a flat rate" + which + seedNote,
-                        "flat marginal rate (%)", "revenue (dollars per year)",
-                        List.of(new LessonChart.Line("revenue", rev[0], rev[1]))));
-                out.add(new LessonChart(prefix + m.name() + "-welfare", "Social welfare ("
-                        + welfareName(m.changes().applyTo(scenario)) + ") against a flat rate" + which + seedNote,
-                        "flat marginal rate (%)", "SWF", List.of(new LessonChart.Line("SWF", swf[0], swf[1]))));
-            } else if (m.kind() == Measure.Kind.WORKER) {
+            if (m.kind() == Measure.Kind.WORKER) {
                 double[][] h = curves.get(m.name() + "|hours");
                 double[][] w = curves.get(m.name() + "|wish");
                 double max = m.changes().applyTo(scenario).labour().maxHoursPerWeek();
@@ -123,6 +113,44 @@ final class StepCharts {
                     };
             return r + suffix + " percentile";
         }
+    }
+
+    /**
+     * The flat-rate sweeps of a step: one revenue chart (a line per sweep whose revenue differs; sweeps that differ only
+     * in their welfare function collect the same revenue and share one line), then a welfare chart per sweep, named by
+     * its welfare function and, when two sweeps share one, by the sweep's label.
+     */
+    private static List<LessonChart> sweepCharts(LessonStep step, Scenario scenario, Map<String, double[][]> curves,
+                                                 String prefix, String seedNote) {
+        List<Measure> sweeps = step.measures().stream().filter(m -> m.kind() == Measure.Kind.FLAT_RATES).toList();
+        List<LessonChart> out = new ArrayList<>();
+        if (sweeps.isEmpty()) {
+            return out;
+        }
+        List<LessonChart.Line> revenue = new ArrayList<>();
+        List<double[]> seen = new ArrayList<>();
+        for (Measure m : sweeps) {
+            double[][] rev = curves.get(m.name() + "|revenue");
+            if (seen.stream().noneMatch(r -> java.util.Arrays.equals(r, rev[1]))) {
+                seen.add(rev[1]);
+                revenue.add(new LessonChart.Line(m.label(), rev[0], rev[1]));
+            }
+        }
+        String revenueName = revenue.size() == 1 ? sweeps.get(0).name() + "-revenue" : "revenue";
+        List<LessonChart.Line> lines = revenue.size() == 1
+                ? List.of(new LessonChart.Line("revenue", revenue.get(0).x(), revenue.get(0).y())) : revenue;
+        out.add(new LessonChart(prefix + revenueName, "Tax revenue against a flat rate" + seedNote,
+                "flat marginal rate (%)", "revenue (dollars per year)", lines));
+        Map<String, Long> byWelfare = sweeps.stream().collect(java.util.stream.Collectors.groupingBy(
+                m -> welfareName(m.changes().applyTo(scenario)), java.util.stream.Collectors.counting()));
+        for (Measure m : sweeps) {
+            String welfare = welfareName(m.changes().applyTo(scenario));
+            double[][] swf = curves.get(m.name() + "|swf");
+            out.add(new LessonChart(prefix + m.name() + "-welfare", "Social welfare (" + welfare + ") against a flat rate"
+                    + (byWelfare.get(welfare) > 1 ? " · " + m.label() : "") + seedNote, "flat marginal rate (%)", "SWF",
+                    List.of(new LessonChart.Line("SWF", swf[0], swf[1]))));
+        }
+        return out;
     }
 
     /** The welfare function as a class reads it: "Pro-poor weights", or "atkinson(eps=2)" with its parameter. */

@@ -96,6 +96,11 @@ class BundledLessonsTest {
                             + c.title()));
             assertEquals(s.charts().size(), s.charts().stream().map(LessonChart::title).distinct().count(),
                     where + ": two figures with one title");
+            assertTrue(s.charts().stream().filter(c -> c.title().startsWith("Tax revenue")).count() <= 1,
+                    where + ": one revenue figure, a line per sweep whose revenue differs");
+            s.charts().stream().filter(c -> c.title().startsWith("Tax revenue")).forEach(c -> assertEquals(
+                    c.lines().size(), c.lines().stream().map(l -> java.util.Arrays.toString(l.y())).distinct().count(),
+                    where + ": two sweeps with the same revenue drawn twice"));
         }
     }
 
