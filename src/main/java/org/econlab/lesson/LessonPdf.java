@@ -98,7 +98,9 @@ public final class LessonPdf {
             LessonStep st = s.step();
             gap(10);
             paragraph("Step " + st.number() + ". " + st.title(), bold, 13);
-            paragraph("Do: " + st.action(), regular, BODY);
+            if (answers) { // what to press in the window is the teacher's; students get the question
+                paragraph("In the window: " + st.action(), regular, BODY);
+            }
             paragraph("Question: " + st.question(), bold, BODY);
             if (answers) {
                 paragraph("Answer: " + s.explanation(), regular, BODY);

@@ -59,6 +59,8 @@ class LessonCommandTest {
         String teacher = pdfText(out.resolve("teacher.pdf"));
         assertTrue(worksheet.contains("Student worksheet") && worksheet.contains("Question:"), worksheet);
         assertFalse(worksheet.contains("Answer:"), "no answers on the students' sheet");
+        assertFalse(worksheet.contains("In the window:"), "nor the teacher's instructions for the window");
+        assertTrue(teacher.contains("In the window: Watch one worker"), teacher);
         assertTrue(teacher.contains("Answer: The median worker earns $"), teacher);
         assertTrue(teacher.contains("[checked]"), teacher);
         try (var files = Files.list(out)) {
