@@ -32,6 +32,9 @@ class TaxChartTest {
         assertEquals(left.getLowerBound() / 50, chart.rebateRange().getLowerBound(), 1e-9);
         assertEquals(left.getUpperBound() / 50, chart.rebateRange().getUpperBound(), 1e-9);
         assertTrue(chart.chart().getXYPlot().getRangeAxis(1).isAutoRange(), "not zoomed: the window offers no Reset view");
+        var copy = ChartExport.publicationCopy(chart.chart()).getXYPlot(); // the exported figure reads the same
+        assertEquals(copy.getRangeAxis().getRange().getUpperBound() / 50, copy.getRangeAxis(1).getRange().getUpperBound(),
+                1e-9);
         assertEquals(1, chart.chart().getXYPlot().getDatasetCount() - countEmpty(chart), "one line, plus the seed band's slot");
     }
 
