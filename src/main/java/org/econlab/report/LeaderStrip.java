@@ -19,7 +19,7 @@ import java.util.List;
  * overlaid). Its CSV lists the tenures: leader, persona, first and last step, and the ballots the leader had when its
  * tenure began. Pure: no JavaFX; safe on any thread.
  */
-final class LeaderStrip {
+public final class LeaderStrip {
 
     /** Half the height of a tenure's bar, in rows. */
     static final double HALF_BAR = 0.35;
@@ -29,6 +29,21 @@ final class LeaderStrip {
     }
 
     private LeaderStrip() {
+    }
+
+    /** The strip's renderer: one bar per tenure from its y interval, flat, no shadow or outline (screen and export). */
+    public static XYBarRenderer renderer() {
+        XYBarRenderer bars = new XYBarRenderer();
+        bars.setUseYInterval(true);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setDrawBarOutline(false);
+        return bars;
+    }
+
+    /** Adds the bar of a tenure from step {@code from} to {@code to} (inclusive) on row {@code row}. */
+    public static void addTenure(XYIntervalSeries s, int from, int to, int row) {
+        s.add((from + to + 1) / 2.0, from, to + 1, row, row - HALF_BAR, row + HALF_BAR);
     }
 
     /** Contiguous stretches of one leader in {@code r}; steps without a leader (index -1) end a tenure. */
@@ -75,8 +90,7 @@ final class LeaderStrip {
                     rowKeys.add(key);
                     rowNames.add(PersonaWords.named(t.leader(), persona) + (runs.size() == 1 ? "" : " (" + r.shortLabel() + ")"));
                 }
-                double row = rowKeys.indexOf(key);
-                s.add((t.fromStep() + t.toStep() + 1) / 2.0, t.fromStep(), t.toStep() + 1, row, row - HALF_BAR, row + HALF_BAR);
+                addTenure(s, t.fromStep(), t.toStep(), rowKeys.indexOf(key));
                 List<String> line = new ArrayList<>();
                 if (runs.size() > 1) {
                     line.add(r.shortLabel());
@@ -87,11 +101,7 @@ final class LeaderStrip {
             }
             data.addSeries(s);
         }
-        XYBarRenderer bars = new XYBarRenderer();
-        bars.setUseYInterval(true);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setDrawBarOutline(false);
+        XYBarRenderer bars = renderer();
         XYPlot plot = new XYPlot(data, new NumberAxis("Step"), new SymbolAxis("Leader", rowNames.toArray(String[]::new)),
                 bars);
         plot.setOrientation(PlotOrientation.VERTICAL);

@@ -1,6 +1,7 @@
 package org.econlab.ui.charts;
 
 import org.econlab.report.ChartStyle;
+import org.econlab.report.LeaderStrip;
 import org.econlab.report.PersonaWords;
 import org.econlab.simulation.Scenario;
 import org.econlab.ui.run.LiveStep;
@@ -9,7 +10,6 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -43,12 +43,8 @@ public final class LeaderChart extends LiveChart {
     private static JFreeChart strip(XYIntervalSeriesCollection data) {
         JFreeChart c = ChartFactory.createXYLineChart("Elected leader", "Step", "Leader", data,
                 PlotOrientation.VERTICAL, false, true, false);
-        XYBarRenderer strip = new XYBarRenderer();
-        strip.setUseYInterval(true);
-        strip.setBarPainter(new StandardXYBarPainter());
-        strip.setShadowVisible(false);
+        XYBarRenderer strip = LeaderStrip.renderer();
         strip.setSeriesPaint(0, ChartStyle.color(2));
-        strip.setDrawBarOutline(false);
         c.getXYPlot().setRenderer(strip);
         c.getXYPlot().setRangeAxis(new SymbolAxis("Leader", new String[0]));
         c.setNotify(false);
@@ -113,8 +109,7 @@ public final class LeaderChart extends LiveChart {
     private void draw() {
         XYIntervalSeries s = new XYIntervalSeries("Leader");
         for (int[] t : tenures) {
-            double row = leadersSeen.indexOf(t[0]);
-            s.add((t[1] + t[2] + 1) / 2.0, t[1], t[2] + 1, row, row - 0.35, row + 0.35);
+            LeaderStrip.addTenure(s, t[1], t[2], leadersSeen.indexOf(t[0]));
         }
         data.removeAllSeries();
         data.addSeries(s);

@@ -84,12 +84,7 @@ class ClassTabTest {
                 + "\"worker\":{\"kind\":\"learning\"},\"planner\":{\"kind\":\"democratic\"}}");
         robot.interact(() -> draft.replace(s, null));
         robot.clickOn("Class");
-        @SuppressWarnings("unchecked")
-        ComboBox<ClassServer.Address> bind = robot.lookup("#class-interface").queryAs(ComboBox.class);
-        robot.interact(() -> bind.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst()
-                .ifPresent(bind.getSelectionModel()::select));
-        TextField port = robot.lookup("#class-port").queryAs(TextField.class);
-        robot.interact(() -> port.setText("0"));
+        onTheLoopback(robot);
         robot.interact(() -> robot.lookup("#class-seats").queryAs(javafx.scene.control.Spinner.class)
                 .getValueFactory().setValue(2));
         robot.clickOn("#class-start");
@@ -172,12 +167,7 @@ class ClassTabTest {
         robot.interact(() -> model.runSteps(3));
         waitUntil(() -> model.stepsDoneProperty().get() == 3);
         robot.clickOn("Class");
-        @SuppressWarnings("unchecked")
-        ComboBox<ClassServer.Address> bind = robot.lookup("#class-interface").queryAs(ComboBox.class);
-        robot.interact(() -> bind.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst()
-                .ifPresent(bind.getSelectionModel()::select));
-        TextField port = robot.lookup("#class-port").queryAs(TextField.class);
-        robot.interact(() -> port.setText("0"));
+        onTheLoopback(robot);
         robot.clickOn("#class-start");
         javafx.scene.control.Button cancel = dialogButton(robot, "Cancel");
         String header = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText();
@@ -186,6 +176,16 @@ class ClassTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, model.stepsDoneProperty().get(), "the run goes on");
         assertTrue(robot.lookup("#class-address").queryAs(Label.class).getText().isEmpty(), "no class started");
+    }
+
+    /** Chooses the loopback interface and any free port in the Class tab (tests reach the server from here). */
+    private static void onTheLoopback(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<ClassServer.Address> bind = robot.lookup("#class-interface").queryAs(ComboBox.class);
+        robot.interact(() -> bind.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst()
+                .ifPresent(bind.getSelectionModel()::select));
+        TextField port = robot.lookup("#class-port").queryAs(TextField.class);
+        robot.interact(() -> port.setText("0"));
     }
 
     /** The text of the QR code drawn on {@code qr}, or null while none can be read. */
